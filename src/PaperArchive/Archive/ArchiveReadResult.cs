@@ -1,0 +1,6 @@
+using PaperArchive.Common;
+using PaperArchive.Model;
+
+namespace PaperArchive.Archive;
+
+public sealed record ArchiveReadResult(ArchiveModel Archive, IReadOnlyList<Diagnostic> Diagnostics);
