@@ -103,9 +103,14 @@ public sealed partial class ListingStore
     /// <summary>Writes the state file, sorted and stable, only when it changed (no daily churn in git).</summary>
     public void WriteEmptyDays(IEnumerable<DateOnly> days)
     {
+        var list = days.Distinct().Order().ToList();
+        if (list.Count == 0 && !File.Exists(StatePath))
+        {
+            return;
+        }
         var state = new StateFile(
             "Written by `paperarchive fetch`: days the API listed no papers (weekends, holidays). They are not fetched again unless they are among the last two days or asked for with --date/--from.",
-            days.Distinct().Order().Select(d => Name(d)[..10]).ToList());
+            list.Select(d => Name(d)[..10]).ToList());
         AtomicFile.WriteIfChanged(StatePath, JsonSerializer.Serialize(state, StateJson) + "\n");
     }
 
