@@ -101,7 +101,7 @@ public sealed class ListingFetcher : IDisposable
             else
             {
                 var body = response.Body ?? [];
-                var check = ListingValidator.Check(body);
+                var check = ListingValidator.Check(body, $"{Day(day)}.json");
                 if (check.IsValid)
                 {
                     return Decide(store, day, body, check, received, attempt, setAside, emptyDays);
@@ -154,7 +154,7 @@ public sealed class ListingFetcher : IDisposable
         {
             return new DayResult(day, DayOutcome.Unchanged, $"unchanged ({Papers(check)})", attempt, existing, setAside);
         }
-        var comparison = ListingComparison.Compare(ListingValidator.Check(old), check);
+        var comparison = ListingComparison.Compare(ListingValidator.Check(old, Path.GetFileName(existing)), check);
         switch (comparison.Verdict)
         {
             case ListingVerdict.Replace:

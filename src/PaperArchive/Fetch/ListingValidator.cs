@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PaperArchive.Common;
+using PaperArchive.Ingest;
 
 namespace PaperArchive.Fetch;
 
@@ -8,14 +10,38 @@ namespace PaperArchive.Fetch;
 /// Decides whether a response body is a daily listing worth saving, before anything touches disk:
 /// a JSON array (or the <c>{"status","data":[…]}</c> wrapper) whose items carry <c>paper.id</c>.
 /// Items may also be Python <c>repr()</c> strings of such objects, as some real scrapes are.
+/// With a file name, a listing that passes is also read by the importer
+/// (<see cref="ListingReader.ReadText"/>), so nothing is saved that <c>import</c> would then refuse.
 /// </summary>
 public static partial class ListingValidator
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ListingCheck Check(ReadOnlySpan<byte> body)
+    /// <param name="fileName">The name the listing would be saved under (e.g. <c>2026-07-01.json</c>); null skips the importer check.</param>
+    public static ListingCheck Check(ReadOnlySpan<byte> body, string? fileName = null)
     {
-        string text;
+        var check = CheckShape(body, out var text);
+        if (!check.IsValid || check.IsEmpty || fileName is null)
+        {
+            return check;
+        }
+        var read = ListingReader.ReadText(text!, fileName);
+        // The importer skips single bad items with a warning (the rest of the day is still worth
+        // keeping); a response in which no item at all becomes a paper is refused.
+        if (read.Failed || read.Kind != SourceKind.ApiJson || read.Observations.Count == 0)
+        {
+            var first = read.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) ?? read.Diagnostics.FirstOrDefault();
+            var why = first is null
+                ? $"read as {read.Kind?.ToString() ?? "nothing"}"
+                : (first.Location is null ? first.Message : $"{first.Location}: {first.Message}");
+            return ListingCheck.Invalid("not-a-listing", $"the importer finds no usable paper in the response ({why})");
+        }
+        return check;
+    }
+
+    private static ListingCheck CheckShape(ReadOnlySpan<byte> body, out string? text)
+    {
+        text = null;
         try
         {
             text = StrictUtf8.GetString(body);

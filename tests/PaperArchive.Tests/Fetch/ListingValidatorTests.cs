@@ -28,7 +28,7 @@ public sealed class ListingValidatorTests
         using var doc = JsonDocument.Parse(bytes);
         var items = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement : doc.RootElement.GetProperty("data");
 
-        var check = ListingValidator.Check(bytes);
+        var check = ListingValidator.Check(bytes, name);
 
         Assert.True(check.IsValid, check.Problem);
         Assert.Equal(items.GetArrayLength(), check.PaperIds.Count);
@@ -72,6 +72,18 @@ public sealed class ListingValidatorTests
         Assert.Equal(valid, check.IsValid);
         Assert.Equal(reason, check.Reason);
         Assert.Equal(valid, check.Problem is null);
+    }
+
+    [Fact]
+    public void A_listing_the_importer_refuses_is_not_valid()
+    {
+        // Right shape for the quick check, but items the importer cannot make papers of.
+        var body = Encoding.UTF8.GetBytes("""[{"paper":{"id":"2607.00001"}}]""");
+
+        Assert.True(ListingValidator.Check(body).IsValid);
+        var check = ListingValidator.Check(body, "2026-07-01.json");
+        Assert.Equal("not-a-listing", check.Reason);
+        Assert.Equal("the importer finds no usable paper in the response (item 1: skipped: no title)", check.Problem);
     }
 
     [Fact]
