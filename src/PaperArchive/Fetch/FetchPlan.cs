@@ -4,7 +4,7 @@ namespace PaperArchive.Fetch;
 /// Which days a run fetches. Asked-for ranges are fetched in full (up to today). Without a range:
 /// every day after the newest known day (listed or recorded empty) up to today, plus the last
 /// <c>recheck</c> listed days (early scrapes can be partial), plus yesterday and today even when
-/// recorded empty (a listing can still be filling up). Days after today are never fetched: an
+/// recorded empty (a listing can still be filling up), plus every day that failed before. Days after today are never fetched: an
 /// empty answer for them would be recorded and hide the real listing later.
 /// </summary>
 public sealed record FetchPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<string> Notes)
@@ -12,12 +12,12 @@ public sealed record FetchPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<strin
     /// <summary>How far back an empty store starts when no range is given.</summary>
     public const int FirstRunDays = 2;
 
-    public static FetchPlan Create(DateRange? asked, IEnumerable<DateOnly> listedDays, IEnumerable<DateOnly> emptyDays, DateOnly today, int recheck)
+    public static FetchPlan Create(DateRange? asked, IEnumerable<DateOnly> listedDays, FetchState state, DateOnly today, int recheck)
     {
         var notes = new List<string>();
         var days = new SortedSet<DateOnly>();
         var listed = listedDays.Order().ToList();
-        var empty = emptyDays.ToHashSet();
+        var empty = state.EmptyDays;
         if (asked is not null)
         {
             foreach (var day in asked.Days())
@@ -54,6 +54,12 @@ public sealed record FetchPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<strin
             {
                 days.Add(day);
             }
+        }
+        var retry = state.FailedDays.Where(d => d <= today && !days.Contains(d)).ToList();
+        if (retry.Count > 0)
+        {
+            notes.Add($"retrying {retry.Count} day(s) that failed before");
+            days.UnionWith(retry);
         }
         return new FetchPlan(days.ToList(), notes);
     }

@@ -49,8 +49,8 @@ public sealed class ListingFetcher : IDisposable
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var emptyDays = store.ReadEmptyDays();
-        var plan = FetchPlan.Create(range, store.ListedDayFiles().Keys, emptyDays, today, options.RecheckLastListedDays);
+        var state = store.ReadState();
+        var plan = FetchPlan.Create(range, store.ListedDayFiles().Keys, state, today, options.RecheckLastListedDays);
         notes.AddRange(plan.Notes);
         foreach (var note in notes)
         {
@@ -65,16 +65,22 @@ public sealed class ListingFetcher : IDisposable
         foreach (var day in plan.Days)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = await FetchDayAsync(store, day, emptyDays, cancellationToken).ConfigureAwait(false);
+            var result = await FetchDayAsync(store, day, cancellationToken).ConfigureAwait(false);
+            state = result.Outcome switch
+            {
+                DayOutcome.Empty => state.WithEmpty(day),
+                DayOutcome.Failed => result.ListingPath is null ? state.WithFailed(day) : state,
+                _ => state.WithListed(day),
+            };
             // Saved after every day, so a run killed later keeps what it learned.
-            store.WriteEmptyDays(emptyDays);
+            store.WriteState(state);
             results.Add(result);
             output.WriteLine(result.ToString());
         }
         return new FetchReport(results, notes);
     }
 
-    private async Task<DayResult> FetchDayAsync(ListingStore store, DateOnly day, SortedSet<DateOnly> emptyDays, CancellationToken cancellationToken)
+    private async Task<DayResult> FetchDayAsync(ListingStore store, DateOnly day, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var setAside = new List<string>();
@@ -104,7 +110,7 @@ public sealed class ListingFetcher : IDisposable
                 var check = ListingValidator.Check(body, $"{Day(day)}.json");
                 if (check.IsValid)
                 {
-                    return Decide(store, day, body, check, received, attempt, setAside, emptyDays);
+                    return Decide(store, day, body, check, received, attempt, setAside);
                 }
                 problem = check.Problem!;
                 var kept = store.SetAside(day, received, attempt, check.Reason, body);
@@ -133,22 +139,19 @@ public sealed class ListingFetcher : IDisposable
         }
     }
 
-    private DayResult Decide(ListingStore store, DateOnly day, byte[] body, ListingCheck check, DateTimeOffset received, int attempt, List<string> setAside, SortedSet<DateOnly> emptyDays)
+    private DayResult Decide(ListingStore store, DateOnly day, byte[] body, ListingCheck check, DateTimeOffset received, int attempt, List<string> setAside)
     {
         var existing = store.FindListing(day);
         if (existing is null)
         {
             if (check.IsEmpty)
             {
-                emptyDays.Add(day);
                 return new DayResult(day, DayOutcome.Empty, $"no papers listed; recorded as empty in {ListingStore.SourceFolder}/{ListingStore.StateFileName}", attempt, null, setAside);
             }
-            emptyDays.Remove(day);
             var saved = store.SaveListing(day, body);
             return new DayResult(day, DayOutcome.Saved, $"saved {Papers(check)} to {store.Relative(saved)}", attempt, saved, setAside);
         }
 
-        emptyDays.Remove(day);
         var old = File.ReadAllBytes(existing);
         if (old.AsSpan().SequenceEqual(body))
         {

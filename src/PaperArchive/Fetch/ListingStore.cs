@@ -9,7 +9,7 @@ namespace PaperArchive.Fetch;
 /// Where fetched responses live under <c>input/listings/</c>:
 /// <code>
 /// hf-api/2026/2026-07-01.json     one raw API response per listing day, byte for byte as received
-/// hf-api/.fetch-state.json        days the API listed no papers (sorted; not fetched again)
+/// hf-api/.fetch-state.json        days the API listed no papers, days that failed (sorted lists of dates)
 /// .rejected/2026-07-01.20261129T061702Z.1.html-page.rejected   bad or less complete responses, kept for inspection
 /// </code>
 /// A day's listing already present anywhere under <c>hf-api/</c> as <c>YYYY-MM-DD.json</c> (e.g. the flat
@@ -69,49 +69,53 @@ public sealed partial class ListingStore
         return result;
     }
 
-    /// <summary>Days recorded as checked and empty.</summary>
-    public SortedSet<DateOnly> ReadEmptyDays()
+    /// <summary>Reads the state file; a missing or damaged one reads as no state (it only costs re-fetching some days).</summary>
+    public FetchState ReadState()
     {
-        var days = new SortedSet<DateOnly>();
         if (!File.Exists(StatePath))
         {
-            return days;
+            return FetchState.None;
         }
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(StatePath));
-            if (doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("emptyDays", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in list.EnumerateArray())
-                {
-                    if (item.ValueKind == JsonValueKind.String
-                        && DateOnly.TryParseExact(item.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                    {
-                        days.Add(day);
-                    }
-                }
-            }
+            return new FetchState(Days(doc.RootElement, "emptyDays"), Days(doc.RootElement, "failedDays"));
         }
         catch (JsonException)
         {
-            // A damaged state file only costs re-fetching some empty days; it is rewritten whole on the next save.
+            return FetchState.None;
         }
-        return days;
     }
 
     /// <summary>Writes the state file, sorted and stable, only when it changed (no daily churn in git).</summary>
-    public void WriteEmptyDays(IEnumerable<DateOnly> days)
+    public void WriteState(FetchState state)
     {
-        var list = days.Distinct().Order().ToList();
-        if (list.Count == 0 && !File.Exists(StatePath))
+        if (state.IsNone && !File.Exists(StatePath))
         {
             return;
         }
-        var state = new StateFile(
-            "Written by `paperarchive fetch`: days the API listed no papers (weekends, holidays). They are not fetched again unless they are among the last two days or asked for with --date/--from.",
-            list.Select(d => Name(d)[..10]).ToList());
-        AtomicFile.WriteIfChanged(StatePath, JsonSerializer.Serialize(state, StateJson) + "\n");
+        var file = new StateFile(
+            "Written by `paperarchive fetch`. emptyDays: the API listed no papers (weekends, holidays); not fetched again unless among the last two days or asked for with --date/--from. failedDays: could not be fetched; retried on every run.",
+            state.EmptyDays.Select(d => Name(d)[..10]).ToList(),
+            state.FailedDays.Select(d => Name(d)[..10]).ToList());
+        AtomicFile.WriteIfChanged(StatePath, JsonSerializer.Serialize(file, StateJson) + "\n");
+    }
+
+    private static System.Collections.Immutable.ImmutableSortedSet<DateOnly> Days(JsonElement root, string name)
+    {
+        var days = System.Collections.Immutable.ImmutableSortedSet.CreateBuilder<DateOnly>();
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(item.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    days.Add(day);
+                }
+            }
+        }
+        return days.ToImmutable();
     }
 
     /// <summary>Saves a response for <paramref name="day"/> atomically, over the existing listing if there is one.</summary>
@@ -187,5 +191,6 @@ public sealed partial class ListingStore
 
     private sealed record StateFile(
         [property: System.Text.Json.Serialization.JsonPropertyName("comment")] string Comment,
-        [property: System.Text.Json.Serialization.JsonPropertyName("emptyDays")] IReadOnlyList<string> EmptyDays);
+        [property: System.Text.Json.Serialization.JsonPropertyName("emptyDays")] IReadOnlyList<string> EmptyDays,
+        [property: System.Text.Json.Serialization.JsonPropertyName("failedDays")] IReadOnlyList<string> FailedDays);
 }

@@ -211,7 +211,7 @@ public sealed class FetchFaultTests : IDisposable
         Assert.Equal(0, report.ExitCode);
         Assert.All(report.Days, d => Assert.Equal(DayOutcome.Empty, d.Outcome));
         Assert.Equal(["hf-api/.fetch-state.json", "hf-api/2026/2026-07-01.json"], ws.AllFiles());
-        Assert.Equal([Day("2026-07-04"), Day("2026-07-05")], ws.Store.ReadEmptyDays());
+        Assert.Equal([Day("2026-07-04"), Day("2026-07-05")], ws.Store.ReadState().EmptyDays);
         Assert.Contains("\"emptyDays\": [\n    \"2026-07-04\",\n    \"2026-07-05\"\n  ]", File.ReadAllText(ws.Store.StatePath));
         Assert.Equal([july1], ListingReader.FindListings(ws.ListingsDir));
     }
@@ -229,7 +229,7 @@ public sealed class FetchFaultTests : IDisposable
         Assert.Equal(DayOutcome.KeptExisting, day.Outcome);
         Assert.Equal("2026-07-02: API returned an empty list; kept the saved listing (23 papers)", day.ToString());
         Assert.Equal(Good2, File.ReadAllBytes(july2));
-        Assert.Empty(ws.Store.ReadEmptyDays());
+        Assert.Empty(ws.Store.ReadState().EmptyDays);
         Assert.Equal(["hf-api/2026/2026-07-02.json"], ws.AllFiles());
     }
 
@@ -260,7 +260,28 @@ public sealed class FetchFaultTests : IDisposable
             or "2026-07-02: failed after 3 attempts: connection closed before the whole response arrived", failed);
         Assert.Equal(DayOutcome.Saved, report.Days[1].Outcome);
         Assert.Equal(Fixture("2026-07-01.json"), File.ReadAllBytes(july1));
-        Assert.Equal(["hf-api/2026/2026-07-01.json", "hf-api/2026/2026-07-03.json"], ws.AllFiles());
+        Assert.Equal(["hf-api/.fetch-state.json", "hf-api/2026/2026-07-01.json", "hf-api/2026/2026-07-03.json"], ws.AllFiles());
+        Assert.Equal([July2], ws.Store.ReadState().FailedDays);
+    }
+
+    [Fact]
+    public async Task A_failed_day_is_remembered_and_fetched_by_the_next_run()
+    {
+        var failing = true;
+        await using var server = new LocalApiServer(r => failing && r.Date == "2026-07-06" ? ServerReply.Error(502) : ServerReply.Json(Fixture(r.Date + ".json")));
+
+        var first = await ws.FetchAsync(FastOptions(server.BaseAddress), new DateRange(Day("2026-07-06"), Day("2026-07-07")));
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal([Day("2026-07-06")], ws.Store.ReadState().FailedDays);
+        Assert.Contains("\"failedDays\": [\n    \"2026-07-06\"\n  ]", File.ReadAllText(ws.Store.StatePath));
+
+        failing = false;
+        var second = await ws.FetchAsync(FastOptions(server.BaseAddress), range: null, now: DefaultNow.AddDays(1));
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains(second.Days, d => d.Date == Day("2026-07-06") && d.Outcome == DayOutcome.Saved);
+        Assert.Empty(ws.Store.ReadState().FailedDays);
+        Assert.Equal(Fixture("2026-07-06.json"), File.ReadAllBytes(ws.Store.NewPathFor(Day("2026-07-06"))));
     }
 
     [Fact]
@@ -272,7 +293,7 @@ public sealed class FetchFaultTests : IDisposable
 
         Assert.Equal("2026-07-02: failed after 1 attempt: HTTP 404 (not retried)", Assert.Single(report.Failed).ToString());
         Assert.Single(server.Requests);
-        Assert.Empty(ws.AllFiles());
+        Assert.Equal(["hf-api/.fetch-state.json"], ws.AllFiles());
     }
 
     [Fact]
@@ -336,7 +357,7 @@ public sealed class FetchFaultTests : IDisposable
         {
             ws.Archive(Day(name), Fixture(name + ".json"));
         }
-        ws.Store.WriteEmptyDays([Day("2026-07-04"), Day("2026-07-05")]);
+        ws.Store.WriteState(new FetchState([Day("2026-07-04"), Day("2026-07-05")], []));
         await using var server = new LocalApiServer(r => ServerReply.Json(Fixture(r.Date + ".json")));
 
         // "Today" is 2026-07-07 06:17 UTC.

@@ -62,7 +62,7 @@ public sealed class FetchKillTests : IDisposable
             }
             else
             {
-                Assert.Contains(day, ws.Store.ReadEmptyDays());
+                Assert.Contains(day, ws.Store.ReadState().EmptyDays);
             }
         }
     }

@@ -8,12 +8,12 @@ public sealed class FetchPlanTests
     private static readonly DateOnly Today = Day("2026-07-07");
 
     private static string[] Plan(DateRange? asked, string[] listed, string[] empty) =>
-        FetchPlan.Create(asked, listed.Select(Day), empty.Select(Day), Today, recheck: 2).Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        FetchPlan.Create(asked, listed.Select(Day), new FetchState([.. empty.Select(Day)], []), Today, recheck: 2).Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     [Fact]
     public void Nothing_archived_fetches_the_last_two_days_and_says_how_to_backfill()
     {
-        var plan = FetchPlan.Create(null, [], [], Today, 2);
+        var plan = FetchPlan.Create(null, [], FetchState.None, Today, 2);
 
         Assert.Equal([Day("2026-07-06"), Day("2026-07-07")], plan.Days);
         Assert.Contains("--from/--to", Assert.Single(plan.Notes));
@@ -38,9 +38,20 @@ public sealed class FetchPlanTests
     [Fact]
     public void Never_fetches_after_today()
     {
-        var plan = FetchPlan.Create(new DateRange(Day("2026-07-07"), Day("2026-07-09")), [], [], Today, 2);
+        var plan = FetchPlan.Create(new DateRange(Day("2026-07-07"), Day("2026-07-09")), [], FetchState.None, Today, 2);
 
         Assert.Equal([Today], plan.Days);
         Assert.Single(plan.Notes);
+    }
+
+    [Fact]
+    public void Days_that_failed_before_are_retried_even_after_newer_days_succeeded()
+    {
+        var state = new FetchState([], [Day("2026-06-20"), Day("2026-07-09")]);
+
+        var plan = FetchPlan.Create(null, [Day("2026-07-06"), Day("2026-07-07")], state, Today, 2);
+
+        Assert.Equal([Day("2026-06-20"), Day("2026-07-06"), Day("2026-07-07")], plan.Days);
+        Assert.Contains("retrying 1 day(s) that failed before", plan.Notes);
     }
 }

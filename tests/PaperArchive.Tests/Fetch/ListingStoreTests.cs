@@ -34,21 +34,21 @@ public sealed class ListingStoreTests : IDisposable
     public void State_file_is_sorted_and_stable_and_a_damaged_one_is_survivable()
     {
         var store = ws.Store;
-        store.WriteEmptyDays([Day("2026-07-05"), Day("2026-07-04"), Day("2026-07-05")]);
+        store.WriteState(new FetchState([Day("2026-07-05"), Day("2026-07-04"), Day("2026-07-05")], []));
         var first = File.ReadAllBytes(store.StatePath);
-        store.WriteEmptyDays([Day("2026-07-04"), Day("2026-07-05")]);
+        store.WriteState(new FetchState([Day("2026-07-04"), Day("2026-07-05")], []));
 
         Assert.Equal(first, File.ReadAllBytes(store.StatePath));
-        Assert.Equal([Day("2026-07-04"), Day("2026-07-05")], store.ReadEmptyDays());
+        Assert.Equal([Day("2026-07-04"), Day("2026-07-05")], store.ReadState().EmptyDays);
 
         File.WriteAllText(store.StatePath, "{\"emptyDays\": [\"2026-07-04\"");
-        Assert.Empty(store.ReadEmptyDays());
+        Assert.Empty(store.ReadState().EmptyDays);
     }
 
     [Fact]
     public void No_state_file_is_written_while_there_is_nothing_to_record()
     {
-        ws.Store.WriteEmptyDays([]);
+        ws.Store.WriteState(new FetchState([], []));
 
         Assert.False(File.Exists(ws.Store.StatePath));
     }
@@ -58,7 +58,7 @@ public sealed class ListingStoreTests : IDisposable
     {
         var store = ws.Store;
         var listing = ws.Archive(Day("2026-07-01"), Fixture("2026-07-01.json"));
-        store.WriteEmptyDays([Day("2026-07-04")]);
+        store.WriteState(new FetchState([Day("2026-07-04")], []));
         store.SetAside(Day("2026-07-02"), DefaultNow, 1, "html-page", "<html>"u8);
         File.WriteAllText(Path.Combine(store.SourceDir, "2026", ".2026-07-03.json.abcd1234.tmp"), "[{");
         using (store.TryLock())
