@@ -26,7 +26,8 @@ public sealed class DailyPapersClient : IDisposable
             // Each request gets its own deadline (body included) from options.RequestTimeout.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        // Without validation: a repository name with unusual characters must not stop the fetch.
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
