@@ -25,7 +25,8 @@ internal static class ArchiveIndexPage
         var unlisted = archive.Papers.Count(p => p.ListedOn.Count == 0);
         if (unlisted > 0)
         {
-            b.Append(PaperPage.Plural(unlisted, "paper")).Append(" came only from copied search listings and are on no day page; their pages are under `papers/`.\n\n");
+            b.Append("Not on any daily listing (known only from copied search listings or paper pages): ")
+                .Append(PaperPage.Plural(unlisted, "paper")).Append("; their pages are under `papers/` like all others.\n\n");
         }
         b.Append("""
             ## Layout

@@ -232,7 +232,11 @@ internal static class PaperPage
         }
         if (p.AiKeywords.Count > 0)
         {
-            b.Append("\n**Keywords:** ").AppendJoin(", ", p.AiKeywords.Select(MarkdownText.Inline)).Append('\n');
+            var keywords = p.AiKeywords.Select(MarkdownText.Inline).Where(k => k.Length > 0).ToList();
+            if (keywords.Count > 0)
+            {
+                b.Append("\n**Keywords:** ").AppendJoin(", ", keywords).Append('\n');
+            }
         }
         if (p.Abstract is not null)
         {
