@@ -35,7 +35,10 @@ public static class ArchiveImporter
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(options.InputDir))
         {
+            // Nothing to import, and writing an archive from nothing would only confuse: report and stop.
             diagnostics.Add(Diagnostic.Error(options.InputDir, null, "input folder not found"));
+            var current = ArchiveReader.Read(options.ArchiveDir);
+            return Report(current.Archive, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
         }
         var listingsDir = ListingsDir(options.InputDir);
         var files = ListingReader.FindListings(listingsDir);
@@ -43,7 +46,7 @@ public static class ArchiveImporter
 
         var existing = ArchiveReader.Read(options.ArchiveDir);
         var state = ImportState.Load(options.ArchiveDir);
-        if (!options.Force && diagnostics.Count == 0 && !existing.HasErrors && state is not null && state.Matches(inputs, existing.Digest))
+        if (!options.Force && !existing.HasErrors && state is not null && state.Matches(inputs, existing.Digest))
         {
             options.Progress?.Report((files.Count, files.Count));
             return Report(existing.Archive, files.Count, 0, 0, skipped: true, [.. existing.Diagnostics], 0, clock.Elapsed);
