@@ -68,6 +68,7 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
         globals.Import("rel", new Func<string?, string>(path => Rel(page.Path, path)));
         globals.Import("asset", new Func<string, string>(path => Rel(page.Path, SiteUrls.Asset(path))));
         globals.Import("partial_exists", new Func<string, bool>(name => templates.FindPartial(name) is not null));
+        globals.Import("plural", new Func<long, string, string, string>(Plural));
 
         var context = new TemplateContext
         {
@@ -97,7 +98,42 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
             output = RenderOne(context, layout);
             full = layout;
         }
-        return output;
+        return TidyWhitespace(output);
+    }
+
+    /// <summary>"1 paper", "2 papers" (invariant digits).</summary>
+    public static string Plural(long count, string one, string many) =>
+        count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
+    /// <summary>
+    /// Drops the whitespace-only lines that template tags leave behind, except inside
+    /// <c>&lt;pre&gt;</c> and <c>&lt;textarea&gt;</c>, where whitespace is content.
+    /// </summary>
+    public static string TidyWhitespace(string html)
+    {
+        var sb = new System.Text.StringBuilder(html.Length);
+        var preserve = 0;
+        foreach (var line in html.Split('\n'))
+        {
+            var opens = CountTag(line, "<pre") + CountTag(line, "<textarea");
+            var closes = CountTag(line, "</pre") + CountTag(line, "</textarea");
+            if (preserve > 0 || !string.IsNullOrWhiteSpace(line))
+            {
+                sb.Append(preserve > 0 ? line : line.TrimEnd()).Append('\n');
+            }
+            preserve = Math.Max(0, preserve + opens - closes);
+        }
+        return sb.ToString();
+    }
+
+    private static int CountTag(string line, string tag)
+    {
+        var n = 0;
+        for (var i = line.IndexOf(tag, StringComparison.OrdinalIgnoreCase); i >= 0; i = line.IndexOf(tag, i + tag.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            n++;
+        }
+        return n;
     }
 
     private string RenderOne(TemplateContext context, string fullPath)
@@ -106,6 +142,10 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
         try
         {
             return template.Render(context);
+        }
+        catch (ScriptRuntimeException e) when (e.InnerException is ThemeException inner)
+        {
+            throw inner;
         }
         catch (ScriptRuntimeException e)
         {
