@@ -39,7 +39,7 @@ public sealed class ListingFetcher : IDisposable
         using var hold = store.TryLock();
         if (hold is null)
         {
-            return new FetchReport([], [], $"another fetch is running on {store.SourceDir} (lock file {ListingStore.SourceFolder}/.fetch.lock)");
+            return new FetchReport([], [], $"another fetch is running on {store.ListingsDir} (lock {store.LockPath})");
         }
         var notes = new List<string>();
         var removed = store.RemoveStaleTempFiles(clock.GetUtcNow(), StaleTempAge);
