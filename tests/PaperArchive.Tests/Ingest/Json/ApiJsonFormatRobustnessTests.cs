@@ -128,6 +128,17 @@ public class ApiJsonFormatRobustnessTests
     }
 
     [Fact]
+    public void A_bare_paper_without_any_day_keeps_the_paper_and_says_why_counts_are_gone()
+    {
+        var r = Read("{\"id\": \"2401.00001\", \"title\": \"T\", \"upvotes\": 3, \"authors\": []}", "paper.json");
+        var p = Assert.Single(r.Observations).Paper;
+        Assert.Empty(p.ListedOn);
+        Assert.Empty(p.Snapshots);
+        Assert.Null(r.ListingDate);
+        Assert.Contains(r.Diagnostics, d => d.Severity == Severity.Warning && d.Message.Contains("no listing day"));
+    }
+
+    [Fact]
     public void A_printed_python_list_instead_of_json_is_read_too()
     {
         var r = Read("[{'paper': {'id': '2401.00001', 'title': \"it's\", 'authors': [], 'upvotes': 1}, 'title': \"it's\", 'numComments': 0}]");
