@@ -42,19 +42,24 @@ public static class Program
         {
             GC.Collect();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var result = TopicAnalyzer.Run(archive, topics);
             sw.Stop();
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             times.Add(sw.Elapsed.TotalSeconds);
             var assigned = result.Analysis.ByPaper.Values.Count(a => a.TopicSlugs.Count > 0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run + 1}: {sw.Elapsed.TotalSeconds:0.00} s, allocated {allocated / 1048576.0:0} MiB, peak working set {Environment.WorkingSet / 1048576.0:0} MiB, papers with a topic {assigned}, keyword pages {result.Analysis.KeywordPages.Count}"));
+                $"run {run + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, peak working set {Environment.WorkingSet / 1048576.0:0} MiB, papers with a topic {assigned}, keyword pages {result.Analysis.KeywordPages.Count}"));
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s (min {times[0]:0.00}, max {times[^1]:0.00})"));
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static int Dump(List<Paper> real, IReadOnlyList<Topic> topics, string? only)
     {

@@ -16,16 +16,20 @@ internal sealed partial class KeywordNormalizer
 {
     private readonly Analyzer _analyzer = TopicTextAnalysis.English();
     private readonly Dictionary<string, string[]> _tableTokens;
+    private readonly Dictionary<string, string> _tableExpansion;
 
     public KeywordNormalizer()
     {
         _tableTokens = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        _tableExpansion = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (acronym, expansion) in KeywordAcronyms.Table)
         {
             var key = TopicTextAnalysis.Terms(_analyzer, acronym);
             if (key.Count == 1)
             {
                 _tableTokens[key[0]] = [.. TopicTextAnalysis.Terms(_analyzer, expansion)];
+                _tableExpansion[acronym] = expansion;
+                _tableExpansion[acronym + "s"] = expansion;
             }
         }
     }
@@ -141,16 +145,14 @@ internal sealed partial class KeywordNormalizer
         return string.Join(' ', expanded);
     }
 
-    /// <summary>The keyword with table acronyms written out ("LLM agents" → "LLM agents large language model agents"), for the search index.</summary>
+    /// <summary>The keyword with table acronyms written out ("LLMs for code" → "LLMs for code large language model"), for the search index.</summary>
     public string WithExpansions(string keyword)
     {
         var extra = new List<string>();
         foreach (Match word in WordPattern().Matches(keyword))
         {
-            var terms = TopicTextAnalysis.Terms(_analyzer, word.Value);
-            if (terms.Count == 1 && _tableTokens.ContainsKey(terms[0]))
+            if (_tableExpansion.TryGetValue(word.Value, out var expansion))
             {
-                var expansion = KeywordAcronyms.Table.First(t => TopicTextAnalysis.Terms(_analyzer, t.Acronym)[0] == terms[0]).Expansion;
                 extra.Add(expansion);
             }
         }

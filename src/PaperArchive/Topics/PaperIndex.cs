@@ -1,16 +1,15 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using PaperArchive.Model;
 
 namespace PaperArchive.Topics;
 
 /// <summary>
-/// An in-memory Lucene index of the papers, built once per analysis. Documents are added in
-/// <paramref name="papers"/> order by one thread, and each carries its position as a doc value, so
-/// results never depend on Lucene's internal doc ids or segment merges.
+/// An in-memory Lucene index of the papers, built once per analysis. Each document carries its
+/// paper's position in the id-sorted list as a doc value, so results never depend on Lucene's doc ids,
+/// which differ between runs when documents are added from several threads.
 /// </summary>
 internal sealed class PaperIndex : IDisposable
 {
@@ -23,65 +22,45 @@ internal sealed class PaperIndex : IDisposable
 
     public TopicIndexAnalyzer Analyzer { get; }
 
-    /// <summary>Lucene doc id of paper i.</summary>
-    public int[] OrdinalToDoc { get; }
-
-    public PaperIndex(IReadOnlyList<Paper> papers, IReadOnlyList<string> keywordText)
+    public PaperIndex(IReadOnlyList<Paper> papers, IReadOnlyList<string> keywordText, int threads)
     {
         Analyzer = new TopicIndexAnalyzer();
         _directory = new RAMDirectory();
         var config = new IndexWriterConfig(TopicTextAnalysis.Version, Analyzer)
         {
             OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 128,
-            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 256,
+            MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
         using (var writer = new IndexWriter(_directory, config))
         {
-            for (var i = 0; i < papers.Count; i++)
-            {
-                writer.AddDocument(ToDocument(papers[i], keywordText[i], i));
-            }
-            writer.ForceMerge(1);
+            // Adding documents is thread-safe and the costliest step; each thread fills its own segment.
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, papers.Count, Math.Max(256, papers.Count / (threads * 4) + 1)),
+                new ParallelOptions { MaxDegreeOfParallelism = threads },
+                range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        writer.AddDocument(ToDocument(papers[i], keywordText[i], i));
+                    }
+                });
             writer.Commit();
         }
         Reader = DirectoryReader.Open(_directory);
-        Searcher = new IndexSearcher(Reader) { Similarity = new BM25Similarity() };
+        Searcher = new IndexSearcher(Reader);
 
         _docToOrdinal = new int[Reader.MaxDoc];
-        OrdinalToDoc = new int[papers.Count];
         var ordinals = MultiDocValues.GetNumericValues(Reader, TopicFields.Ordinal);
         for (var doc = 0; doc < Reader.MaxDoc; doc++)
         {
-            var ordinal = (int)ordinals.Get(doc);
-            _docToOrdinal[doc] = ordinal;
-            OrdinalToDoc[ordinal] = doc;
+            _docToOrdinal[doc] = (int)ordinals.Get(doc);
         }
     }
 
+    /// <summary>Position in the id-sorted paper list of the paper with (top-level) Lucene doc id <paramref name="doc"/>.</summary>
     public int Ordinal(int doc) => _docToOrdinal[doc];
-
-    private static readonly FieldType Shadow = Frozen(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        OmitNorms = true,
-        IndexOptions = IndexOptions.DOCS_ONLY,
-    });
-
-    private static readonly FieldType SimilarText = Frozen(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IndexOptions = IndexOptions.DOCS_AND_FREQS,
-        StoreTermVectors = true,
-    });
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
 
     private static Document ToDocument(Paper paper, string keywords, int ordinal)
     {
@@ -89,13 +68,8 @@ internal sealed class PaperIndex : IDisposable
         var doc = new Document
         {
             new TextField(TopicFields.Title, paper.Title, Field.Store.NO),
-            new Field(TopicFields.Surface(TopicFields.Title), paper.Title, Shadow),
             new TextField(TopicFields.Abstract, abstractText, Field.Store.NO),
-            new Field(TopicFields.Surface(TopicFields.Abstract), abstractText, Shadow),
             new TextField(TopicFields.Keywords, keywords, Field.Store.NO),
-            new Field(TopicFields.Surface(TopicFields.Keywords), keywords, Shadow),
-            // The title counts twice: it is the densest statement of what a paper is about.
-            new Field(TopicFields.Similar, paper.Title + "\n" + paper.Title + "\n" + keywords + "\n" + abstractText, SimilarText),
             new NumericDocValuesField(TopicFields.Ordinal, ordinal),
         };
         foreach (var author in paper.Authors)

@@ -25,7 +25,8 @@ public static class TopicAnalyzer
         var keywords = normalizer.Normalize(papers);
         var keywordText = papers.Select(p => string.Join("\n", p.AiKeywords.Select(normalizer.WithExpansions))).ToList();
 
-        using var index = new PaperIndex(papers, keywordText);
+        var threads = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        using var index = new PaperIndex(papers, keywordText, threads);
 
         var topicsOf = new List<string>[papers.Count];
         for (var i = 0; i < topicsOf.Length; i++)
@@ -52,7 +53,7 @@ public static class TopicAnalyzer
             }
         }
 
-        var similar = SimilarPapers.Compute(index, ids, options);
+        var similar = SimilarPapers.Compute(index, ids, options, threads);
 
         var order = topics.Select((t, i) => (t.Slug, i)).GroupBy(t => t.Slug, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace PaperArchive.Topics;
 /// </summary>
 public static class TopicFields
 {
-    /// <summary>The paper title (English analysis: lower-cased, stop words removed, Porter-stemmed).</summary>
+    /// <summary>The paper title (English analysis: lower-cased, stop words removed, Porter-stemmed; wildcards match the words as written).</summary>
     public const string Title = "title";
 
     /// <summary>The abstract (English analysis).</summary>
@@ -27,15 +27,6 @@ public static class TopicFields
 
     /// <summary>The fields an unqualified term searches.</summary>
     public static IReadOnlyList<string> Default { get; } = [Title, Abstract, Keywords];
-
-    /// <summary>Fields analysed in English (stemmed); wildcard and prefix terms on them go to a shadow field of surface words.</summary>
-    internal static IReadOnlyList<string> Stemmed { get; } = [Title, Abstract, Keywords];
-
-    /// <summary>Shadow field holding the unstemmed, lower-cased surface words of a stemmed field.</summary>
-    internal static string Surface(string field) => field + "_surface";
-
-    /// <summary>Combined text (title twice, keywords, abstract) that similar-paper search compares.</summary>
-    internal const string Similar = "similar";
 
     /// <summary>Numeric doc value: the paper's position in the id-sorted paper list.</summary>
     internal const string Ordinal = "ord";

@@ -3,14 +3,14 @@ using Lucene.Net.Analysis;
 namespace PaperArchive.Topics;
 
 /// <summary>
-/// Per-field analysis for the paper index and topic queries: English for title, abstract, keywords and
-/// the similarity field; surface words for names and the wildcard shadows. Multi-valued fields
-/// (authors, keywords) get a large position gap so a phrase never matches across two values
-/// ("Mary John" + "Smith Lee" must not match "john smith").
+/// Per-field analysis for the paper index and topic queries: English with surface words for title,
+/// abstract and keywords (<see cref="TopicTextAnalysis.EnglishWithSurface"/>); folded names for authors and organisation. Multi-valued fields get a large
+/// position gap so a phrase never matches across two values ("Mary John" + "Smith Lee" is not
+/// "john smith").
 /// </summary>
 internal sealed class TopicIndexAnalyzer : AnalyzerWrapper
 {
-    private readonly Analyzer _english = TopicTextAnalysis.English();
+    private readonly Analyzer _englishWithSurface = TopicTextAnalysis.EnglishWithSurface();
     private readonly Analyzer _surface = TopicTextAnalysis.Surface();
 
     public TopicIndexAnalyzer()
@@ -22,8 +22,7 @@ internal sealed class TopicIndexAnalyzer : AnalyzerWrapper
         fieldName switch
         {
             TopicFields.Authors or TopicFields.Organization => _surface,
-            _ when fieldName.EndsWith("_surface", StringComparison.Ordinal) => _surface,
-            _ => _english,
+            _ => _englishWithSurface,
         };
 
     public override int GetPositionIncrementGap(string fieldName) => 100;
@@ -32,7 +31,7 @@ internal sealed class TopicIndexAnalyzer : AnalyzerWrapper
     {
         if (disposing)
         {
-            _english.Dispose();
+            _englishWithSurface.Dispose();
             _surface.Dispose();
         }
         base.Dispose(disposing);

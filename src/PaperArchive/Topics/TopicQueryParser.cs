@@ -7,8 +7,8 @@ namespace PaperArchive.Topics;
 /// <summary>
 /// Lucene's classic query syntax over <see cref="TopicFields"/>: unqualified terms search title,
 /// abstract and keywords; field names are checked (an unknown one is an error, where plain Lucene
-/// would silently search an empty field); wildcard, prefix, fuzzy and regexp terms on stemmed fields
-/// are redirected to the fields' surface-word shadows.
+/// would silently search an empty field). Wildcard, prefix, fuzzy and regexp terms are lower-cased
+/// and match the words as written (the index keeps them beside the stems).
 /// </summary>
 internal sealed class TopicQueryParser : MultiFieldQueryParser
 {
@@ -66,49 +66,50 @@ internal sealed class TopicQueryParser : MultiFieldQueryParser
     private static string OneLine(string message) =>
         string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>Maps a field the user wrote to its index name; null (= default fields) stays null.</summary>
-    private string? Resolve(string? field)
+    /// <summary>Maps a field the user wrote to its index name; null (= the default fields) stays null.</summary>
+    private string Resolve(string field)
     {
         if (field is null)
         {
-            return null;
+            return null!;
         }
         if (KnownFields.TryGetValue(field, out var known))
         {
             return known;
         }
-        if (TopicFields.Stemmed.Any(f => TopicFields.Surface(f) == field))
-        {
-            return field; // the multi-field expansion of a wildcard re-enters with a shadow field
-        }
         _unknownFields.Add(field);
         return TopicFields.Title; // keep parsing to collect every unknown field; the result is discarded
     }
 
-    private string? ResolveSurface(string? field)
-    {
-        var resolved = Resolve(field);
-        return resolved is not null && TopicFields.Stemmed.Contains(resolved) ? TopicFields.Surface(resolved) : resolved;
-    }
-
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        base.GetFieldQuery(Resolve(field)!, queryText, quoted);
+        base.GetFieldQuery(Resolve(field), queryText, quoted);
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        base.GetFieldQuery(Resolve(field)!, queryText, slop);
+        base.GetFieldQuery(Resolve(field), queryText, slop);
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
-        base.GetWildcardQuery(ResolveSurface(field)!, termStr);
+        base.GetWildcardQuery(Resolve(field), Surface(field, termStr));
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
-        base.GetPrefixQuery(ResolveSurface(field)!, termStr);
+        base.GetPrefixQuery(Resolve(field), Surface(field, termStr));
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-        base.GetFuzzyQuery(ResolveSurface(field)!, termStr, minSimilarity);
+        base.GetFuzzyQuery(Resolve(field), Surface(field, termStr), minSimilarity);
 
     protected override Query GetRegexpQuery(string field, string termStr) =>
-        base.GetRegexpQuery(ResolveSurface(field)!, termStr);
+        base.GetRegexpQuery(Resolve(field), Surface(field, termStr));
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
-        base.GetRangeQuery(ResolveSurface(field)!, part1, part2, startInclusive, endInclusive);
+        base.GetRangeQuery(Resolve(field), Surface(field, part1), Surface(field, part2), startInclusive, endInclusive);
+
+    /// <summary>
+    /// Unanalysed terms on an English field are looked up among the words as written, which the index
+    /// marks (see <see cref="SurfaceMarkFilter"/>). A null field is the multi-field expansion, which
+    /// comes back here once per default field.
+    /// </summary>
+    private static string Surface(string field, string term) =>
+        field is not null && term is not null && MarkedFields.Contains(field) ? SurfaceMarkFilter.Mark + term : term!;
+
+    private static readonly HashSet<string> MarkedFields =
+        new(StringComparer.OrdinalIgnoreCase) { TopicFields.Title, TopicFields.Abstract, TopicFields.Keywords };
 }

@@ -1,9 +1,9 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Util;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
 namespace PaperArchive.Topics;
@@ -20,11 +20,27 @@ internal static class TopicTextAnalysis
     public static Analyzer English() => new EnglishAnalyzer(Version);
 
     /// <summary>
-    /// Surface words: standard tokenizer, lower case, accents folded, nothing removed or stemmed.
-    /// Names (authors, organisations) and the wildcard shadow fields use it, because "quantiz*" or
-    /// "multimodal*" must be matched against the words as written, not against Porter stems
-    /// ("multimodal" is indexed as "multimod", "distillation" as "distil").
+    /// English, but every word is kept both as its Porter stem and, marked with
+    /// <see cref="SurfaceMarkFilter.Mark"/>, as written (lower-cased), at the same position. Term and
+    /// phrase queries (analysed the same way) match any inflection through the stems; wildcards, which
+    /// Lucene does not analyse, are marked by the query parser and match the words as written:
+    /// "multimodal*" must find "multimodality" although the stem of "multimodal" is "multimod", and
+    /// "distill*" must find "distillation" (stem "distil"). Similarity reads only the stems. One field
+    /// instead of a stemmed field plus an unstemmed shadow saves a second analysis of every abstract.
     /// </summary>
+    public static Analyzer EnglishWithSurface() => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, source);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new KeywordRepeatFilter(stream);
+        stream = new PorterStemFilter(stream);
+        stream = new SurfaceMarkFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    });
+
+    /// <summary>Names (authors, organisations): standard tokenizer, lower case, accents folded; nothing removed or stemmed.</summary>
     public static Analyzer Surface() => Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
@@ -38,7 +54,7 @@ internal static class TopicTextAnalysis
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(field, text);
-        var attr = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var attr = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
@@ -47,7 +63,4 @@ internal static class TopicTextAnalysis
         stream.End();
         return terms;
     }
-
-    /// <summary>English stop words (the set <see cref="EnglishAnalyzer"/> removes).</summary>
-    public static CharArraySet StopWords => EnglishAnalyzer.DefaultStopSet;
 }
