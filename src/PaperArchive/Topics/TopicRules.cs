@@ -78,6 +78,7 @@ public static class TopicRules
                 continue;
             }
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
             var ok = true;
             foreach (var (keyNode, valueNode) in item.Children)
             {
@@ -88,6 +89,7 @@ public static class TopicRules
                     ok = false;
                     continue;
                 }
+                present.Add(key);
                 if (valueNode is not YamlScalarNode { Value: { } value })
                 {
                     diagnostics.Add(Diagnostic.Error(file, At(valueNode.Start), $"'{key}' must be text"));
@@ -98,7 +100,7 @@ public static class TopicRules
             }
             foreach (var required in new[] { "slug", "title", "query" })
             {
-                if (!values.TryGetValue(required, out var v) || v.Length == 0)
+                if ((!values.TryGetValue(required, out var v) || v.Length == 0) && !(present.Contains(required) && !values.ContainsKey(required)))
                 {
                     diagnostics.Add(Diagnostic.Error(file, LineOf(line), $"topic{Named(values)} has no '{required}'"));
                     ok = false;
