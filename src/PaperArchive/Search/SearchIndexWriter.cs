@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using PaperArchive.Common;
 using PaperArchive.Model;
 using PaperArchive.Rendering;
 
@@ -24,16 +23,21 @@ public static class SearchIndexWriter
     {
         var files = Render(SearchIndexBuilder.Build(archive, analysis), options);
         var dir = Path.Combine(siteDir, SiteUrls.SearchIndexDir);
+        // Thousands of small files: write them into a fresh sibling folder and swap it in whole
+        // (site/ is disposable output, so no per-file fsync; a reader never sees a half index).
+        var tmp = dir + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(tmp);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(tmp, name), text, utf8);
+        }
         if (Directory.Exists(dir))
         {
             // The folder is ours alone; stale shards from a bigger archive must not linger.
             Directory.Delete(dir, recursive: true);
         }
-        Directory.CreateDirectory(dir);
-        foreach (var (name, text) in files)
-        {
-            AtomicFile.WriteAllText(Path.Combine(dir, name), text);
-        }
+        Directory.Move(tmp, dir);
         return files.Keys.Select(n => SiteUrls.SearchIndexDir + "/" + n).Order(StringComparer.Ordinal).ToList();
     }
 
