@@ -90,10 +90,12 @@ public static class CorpusScaler
             });
             if (queries.Count < queryCount && i % Math.Max(1, count / queryCount) == 0)
             {
-                var words = StripMethod(baseP.Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(w => new string(w.Where(char.IsLetter).ToArray()))
-                    .Where(w => w.Length >= 5).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2).ToList();
-                queries.Add(new KnownItem(name + " " + string.Join(" ", words).ToLowerInvariant(), id));
+                // task words as a person would type them: words of the title (split at hyphens and
+                // punctuation), the two longest distinct ones
+                var words = System.Text.RegularExpressions.Regex.Split(StripMethod(baseP.Title), "[^\\p{L}]+")
+                    .Where(w => w.Length >= 5).Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal)
+                    .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(2).ToList();
+                queries.Add(new KnownItem(name + " " + string.Join(" ", words), id));
             }
         }
         var sorted = papers.OrderBy(p => p.Id, StringComparer.Ordinal).ToValueList();

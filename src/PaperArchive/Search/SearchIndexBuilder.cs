@@ -34,22 +34,50 @@ public static class SearchIndexBuilder
             docFreq[f] = [];
         }
 
-        using var analyzer = SearchAnalyzer.Create();
-        var counts = new Dictionary<int, int>();
-        for (var d = 0; d < docs.Count; d++)
+        // Analysis is the costly part and independent per paper: run it in parallel (one analyzer
+        // per thread), then number terms sequentially so the result never depends on scheduling.
+        // Blocks bound the memory held by per-paper term counts.
+        const int block = 512;
+        var analysed = new (Dictionary<string, int> Counts, int Length)[docs.Count][];
+        var docSlugs = new List<string>[docs.Count];
+        for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
         {
-            var paper = docs[d];
-            var paperAnalysis = analysis.For(paper.Id);
-            var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
-            docTopics.Add(slugs.Select(s => topicIndex[s]).Order().ToList());
-            var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
-            for (var f = 0; f < fieldCount; f++)
+            var blockEnd = Math.Min(docs.Count, blockStart + block);
+            Parallel.For(blockStart, blockEnd, () => SearchAnalyzer.Create(), (d, loop, analyzer) =>
             {
-                counts.Clear();
-                var length = 0;
-                if (!string.IsNullOrWhiteSpace(texts[f]))
+                var paper = docs[d];
+                var paperAnalysis = analysis.For(paper.Id);
+                var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+                docSlugs[d] = slugs;
+                var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
+                var perField = new (Dictionary<string, int>, int)[fieldCount];
+                for (var f = 0; f < fieldCount; f++)
                 {
-                    foreach (var term in SearchAnalyzer.Terms(analyzer, texts[f]))
+                    var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                    var length = 0;
+                    if (!string.IsNullOrWhiteSpace(texts[f]))
+                    {
+                        foreach (var term in SearchAnalyzer.Terms(analyzer, texts[f]))
+                        {
+                            CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+                            length++;
+                        }
+                    }
+                    perField[f] = (counts, length);
+                }
+                analysed[d] = perField;
+                return analyzer;
+            }, analyzer => analyzer.Dispose());
+
+            for (var d = blockStart; d < blockEnd; d++)
+            {
+                docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    var (counts, length) = analysed[d][f];
+                    var pairs = new (int Term, int Tf)[counts.Count];
+                    var i = 0;
+                    foreach (var term in counts.Keys.Order(StringComparer.Ordinal))
                     {
                         if (!termIds.TryGetValue(term, out var id))
                         {
@@ -57,27 +85,26 @@ public static class SearchIndexBuilder
                             termIds.Add(term, id);
                             termNames.Add(term);
                         }
-                        CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _)++;
-                        length++;
+                        pairs[i++] = (id, counts[term]);
                     }
-                }
-                var pairs = counts.Select(kv => (kv.Key, kv.Value)).ToArray();
-                fieldDocs[f][d] = pairs;
-                if (length > 0)
-                {
-                    hasField[f][d] = true;
-                    norms[f][d] = Bm25Field.EncodeLength(length);
-                    sumTf[f] += length;
-                }
-                var df = docFreq[f];
-                foreach (var (term, _) in pairs)
-                {
-                    while (df.Count <= term)
+                    fieldDocs[f][d] = pairs;
+                    if (length > 0)
                     {
-                        df.Add(0);
+                        hasField[f][d] = true;
+                        norms[f][d] = Bm25Field.EncodeLength(length);
+                        sumTf[f] += length;
                     }
-                    df[term]++;
+                    var df = docFreq[f];
+                    foreach (var (term, _) in pairs)
+                    {
+                        while (df.Count <= term)
+                        {
+                            df.Add(0);
+                        }
+                        df[term]++;
+                    }
                 }
+                analysed[d] = null!;
             }
         }
 

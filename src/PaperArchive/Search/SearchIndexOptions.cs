@@ -6,10 +6,10 @@ namespace PaperArchive.Search;
 /// </summary>
 public sealed record SearchIndexOptions(
     int DictShardChars = 6000,
-    int PostingsShardChars = 8000,
-    int CardsPerChunk = 4,
+    int PostingsShardChars = 5000,
+    int CardsPerChunk = 2,
     int UpvotesPerChunk = 4096,
-    int SnippetSourceChars = 400)
+    int SnippetSourceChars = 280)
 {
     public static readonly SearchIndexOptions Default = new();
 }

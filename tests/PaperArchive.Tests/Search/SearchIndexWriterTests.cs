@@ -84,9 +84,11 @@ public sealed class SearchIndexWriterTests : IDisposable
     {
         var files = WriteFixtures("a");
         var papers = SearchFixtures.Archive.Papers.Count;
-        Assert.True(files.Count < papers / 2, $"{files.Count} files for {papers} papers");
+        var perChunk = SearchIndexOptions.Default.CardsPerChunk;
+        Assert.True(perChunk >= 2);
+        Assert.True(files.Count < papers * 0.7, $"{files.Count} files for {papers} papers");
         Assert.All(files, f => Assert.StartsWith(SiteUrls.SearchIndexDir + "/", f));
-        Assert.Equal((papers + 3) / 4, files.Count(f => Path.GetFileName(f).StartsWith('c')));
+        Assert.Equal((papers + perChunk - 1) / perChunk, files.Count(f => Path.GetFileName(f).StartsWith('c')));
         Assert.DoesNotContain(files, f => SearchFixtures.Archive.Papers.Any(p => f.Contains(p.Id, StringComparison.Ordinal)));
     }
 

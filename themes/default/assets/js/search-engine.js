@@ -173,6 +173,16 @@
       var out = exact ? [{ term: term, type: "exact", weight: WEIGHT.exact }] : [];
       var wantPrefix = prefix && lower.length >= 2;
       var wantTypo = !exact && lower.length >= TYPO_MIN;
+      if (wantPrefix && exact) {
+        // The word is already a term: complete it only from the postings shard just loaded
+        // (its neighbours in term order), so typing costs no extra download.
+        var more = [];
+        self.shardMaps.get(shardOf(self.root.post, term)).forEach(function (at, t) {
+          if (t !== term && (t.indexOf(lower) === 0 || t.indexOf(term) === 0)) more.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: self.store.get("p:" + shardOf(self.root.post, term))[at + 2].length });
+        });
+        more.sort(function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); });
+        return out.concat(more.slice(0, MAX_CANDIDATES));
+      }
       if (!wantPrefix && !wantTypo) return out;
       var jobs = [];
       if (wantPrefix) {
