@@ -181,7 +181,7 @@
           if (t !== term && (t.indexOf(lower) === 0 || t.indexOf(term) === 0)) more.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: self.store.get("p:" + shardOf(self.root.post, term))[at + 2].length });
         });
         more.sort(function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); });
-        return out.concat(more.slice(0, MAX_CANDIDATES));
+        return out.concat(scaleByDf(more.slice(0, MAX_CANDIDATES)));
       }
       if (!wantPrefix && !wantTypo) return out;
       var jobs = [];
@@ -210,12 +210,19 @@
         });
         var byDf = function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); };
         prefixes.sort(byDf); typos.sort(byDf);
-        out = out.concat(prefixes.slice(0, MAX_CANDIDATES));
+        out = out.concat(scaleByDf(prefixes.slice(0, MAX_CANDIDATES)));
         if (!out.length || wantTypo && !prefixes.length) out = out.concat(typos.slice(0, 4));
         return out;
       });
     });
   };
+
+  // Among completions of a word being typed, the common ones are the likely intent.
+  function scaleByDf(list) {
+    var top = list.reduce(function (m, c) { return Math.max(m, c.df); }, 1);
+    list.forEach(function (c) { c.weight *= Math.pow(c.df / top, 0.3); });
+    return list;
+  }
 
   function dayKey(iso) { return iso ? parseInt(String(iso).replace(/-/g, ""), 10) : NaN; }
 
@@ -311,23 +318,25 @@
   Engine.prototype.rank = function (slots, cands, excl, topicSet, phrases, options) {
     var self = this, n = this.root.docs, range = this.dateRange(options.from, options.to);
     var terms = new Set(), typos = [];
-    var total = null, mask = null, touched = [];
+    var total = null, mask = null, tier = null, touched = [];
+    var TIER = { exact: 0, prefix: 1, typo: 2 };
     if (slots.length) {
-      total = new Float64Array(n); mask = new Uint32Array(n);
-      var slotScore = new Float64Array(n);
+      total = new Float64Array(n); mask = new Uint32Array(n); tier = new Uint8Array(n);
+      var slotScore = new Float64Array(n), slotTier = new Uint8Array(n);
       slots.forEach(function (slot, si) {
-        var list = cands[si];
         var hitDocs = [];
+        // exact before prefix before typo: a doc takes the best kind of match it has for the word
+        var list = cands[si].slice().sort(function (x, y) { return TIER[x.type] - TIER[y.type]; });
         list.forEach(function (c) {
           var p = self.decoded.get(c.term);
           if (!p) return;
           terms.add(c.term);
           if (c.type === "typo") typos.push(c.term);
-          var scale = c.weight * p.max / self.root.levels;
+          var t = TIER[c.type] + 1, scale = c.weight * p.max / self.root.levels;
           for (var i = 0; i < p.docs.length; i++) {
             var d = p.docs[i], s = p.levels[i] * scale;
-            if (slotScore[d] === 0) hitDocs.push(d);
-            if (s > slotScore[d]) slotScore[d] = s;
+            if (slotTier[d] === 0) { hitDocs.push(d); slotTier[d] = t; slotScore[d] = s; }
+            else if (slotTier[d] === t && s > slotScore[d]) slotScore[d] = s;
           }
         });
         var bit = 1 << si;
@@ -336,7 +345,8 @@
           if (mask[d2] === 0) touched.push(d2);
           mask[d2] |= bit;
           total[d2] += slotScore[d2];
-          slotScore[d2] = 0;
+          if (slotTier[d2] > tier[d2]) tier[d2] = slotTier[d2];
+          slotScore[d2] = 0; slotTier[d2] = 0;
         }
       });
     } else if (topicSet || options.from || options.to) {
@@ -361,6 +371,7 @@
         if (sort === "date") return a - b;
         if (sort === "upvotes") { var ua = upv(a), ub = upv(b); if (ua !== ub) return ub - ua; return a - b; }
         if (ma !== mb) return mb - ma;
+        if (tier && tier[a] !== tier[b]) return tier[a] - tier[b];
         var sa = total ? total[a] : 0, sb = total ? total[b] : 0;
         return sb - sa || a - b;
       });
