@@ -25,7 +25,11 @@ internal static class HydrationItemMapper
         List<Diagnostic> diagnostics)
     {
         var mapped = new List<Observation>(1);
-        new ApiJsonItemMapper(file, listingDay, diagnostics).MapItem(item, itemLabel, mapped);
+        if (ApiJsonItemMapper.Element(item) is not { } element)
+        {
+            return null;
+        }
+        new ApiJsonItemMapper(file, listingDay, diagnostics).MapItem(element, itemLabel, mapped);
         if (mapped.Count == 0)
         {
             return null;
