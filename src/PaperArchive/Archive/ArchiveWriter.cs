@@ -42,15 +42,28 @@ public static class ArchiveWriter
         }
 
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var paper in archive.Papers)
+        var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var toWrite = new List<Paper>(archive.Papers.Count);
+        foreach (var paper in archive.Papers.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
+            var target = ArchiveLayout.PaperPath(paper);
             if (!papers.TryAdd(paper.Id, paper))
             {
-                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, ArchiveLayout.PaperPath(paper)), null, $"paper {paper.Id} twice in the model; wrote the first"));
+                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, target), null, $"paper {paper.Id} twice in the model; wrote the first"));
+                continue;
             }
+            // Two ids that map to one file name (or differ only in case, which some file systems fold)
+            // must not overwrite each other; the first in id order keeps the page.
+            if (!targets.TryAdd(ArchiveLayout.PaperFileName(paper.Id), paper.Id))
+            {
+                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, target), null,
+                    $"papers {targets[ArchiveLayout.PaperFileName(paper.Id)]} and {paper.Id} need the same file name; {paper.Id} was not written"));
+                continue;
+            }
+            toWrite.Add(paper);
         }
 
-        Parallel.ForEach(papers.Values, paper =>
+        Parallel.ForEach(toWrite, paper =>
         {
             var target = ArchiveLayout.PaperPath(paper);
             if (keep.Contains(target))
