@@ -141,7 +141,9 @@ public sealed partial class ListingHtmlFormat : IListingFormat
                 comments = int.Parse(c.Value, CultureInfo.InvariantCulture);
             }
             var submitted = SubmittedBy().Match(cardText);
+            // A card shows the thumbnail, or the submitter's video in its place.
             var thumbnail = card.QuerySelectorAll("img[src]").Select(i => i.GetAttribute("src")!).FirstOrDefault(s => s.Contains("thumbnail", StringComparison.OrdinalIgnoreCase));
+            var media = card.QuerySelectorAll("video[src], video source[src]").Select(v => v.GetAttribute("src")!).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToValueList();
             var paper = new Paper
             {
                 Id = arxivId ?? PaperId.FromTitle(title),
@@ -154,6 +156,7 @@ public sealed partial class ListingHtmlFormat : IListingFormat
                     : ValueList<CountSnapshot>.Empty,
                 SubmittedBy = submitted.Success ? submitted.Groups["user"].Value : null,
                 Thumbnail = thumbnail,
+                MediaUrls = media,
             };
             observations.Add(new Observation(paper, Kind, file, where));
         }

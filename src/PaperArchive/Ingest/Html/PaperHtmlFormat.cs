@@ -151,8 +151,9 @@ public sealed partial class PaperHtmlFormat : IListingFormat
             var paragraphs = new List<string>();
             foreach (var para in section.QuerySelectorAll("p"))
             {
+                // The AI summary sits in its own box (with an "AI-generated summary" label) inside the section.
                 var box = para.ParentElement;
-                if (box is not null && SavedPage.Text(box).Contains("AI-generated summary", StringComparison.Ordinal))
+                if (box is not null && box != section && SavedPage.Text(box).Contains("AI-generated summary", StringComparison.Ordinal))
                 {
                     aiSummary ??= SavedPage.Text(para);
                     continue;

@@ -1,0 +1,22 @@
+namespace PaperArchive.Build;
+
+/// <summary>
+/// Where a build reads and writes. Relative paths are relative to the current directory.
+/// <see cref="ThemesDir"/> null: <c>themes/</c> in the current directory, else the one shipped beside the program.
+/// <see cref="Theme"/> and <see cref="BaseUrl"/> override <c>site.yml</c> when set.
+/// </summary>
+public sealed record BuildOptions
+{
+    public string InputDir { get; init; } = "input";
+    public string ArchiveDir { get; init; } = "archive";
+    public string OutputDir { get; init; } = "site";
+    public string? ThemesDir { get; init; }
+    public string? Theme { get; init; }
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Broken links or HTML errors fail the build (the old site stays in place).</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Receives the current step and (done, total) while pages render.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
+}

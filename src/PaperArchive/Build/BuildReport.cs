@@ -1,0 +1,11 @@
+using PaperArchive.Common;
+
+namespace PaperArchive.Build;
+
+/// <summary>What a build did, for the one-line summary and the exit code.</summary>
+public sealed record BuildReport(int Pages, int Files, int Papers, int Days, TimeSpan Elapsed, bool Imported, IReadOnlyList<Diagnostic> Diagnostics, bool Published)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using PaperArchive.Archive;
+using PaperArchive.Common;
+using PaperArchive.Model;
+using PaperArchive.Rendering;
+using PaperArchive.Rendering.Pages;
+using PaperArchive.Search;
+using PaperArchive.Topics;
+
+namespace PaperArchive.Build;
+
+/// <summary>
+/// Front door of <c>paperarchive build</c>. <see cref="Build"/> reads top to bottom as the list of
+/// steps; <see cref="PageSources"/> is the one list of page kinds.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>
+    /// Every kind of page the site has, in order. A new page kind is one <see cref="IPageSource"/>
+    /// class plus one line here.
+    /// </summary>
+    public static IReadOnlyList<IPageSource> PageSources() =>
+    [
+        new HomePageSource(),
+        new DayPageSource(),
+        new WeekPageSource(),
+        new MonthPageSource(),
+        new CalendarPageSource(),
+        new PaperPageSource(),
+        new AuthorPageSource(),
+        new OrganizationPageSource(),
+        new SearchPageSource(),
+        new NotFoundPageSource(),
+        new SiteFeedSource(),
+    ];
+
+    public static BuildReport Build(BuildOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new List<Diagnostic>();
+        void Step(string name) => options.Progress?.Report(new BuildProgress(name, 0, 0));
+
+        // 1. Configuration: input/site.yml, overridden by the command line.
+        Step("config");
+        var (config, configDiagnostics) = SiteConfigLoader.Load(Path.Combine(options.InputDir, "site.yml"));
+        diagnostics.AddRange(configDiagnostics);
+        config = config with
+        {
+            Theme = options.Theme ?? config.Theme,
+            BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
+        };
+
+        // 2. Import raw listings into the Markdown archive (the importer skips when nothing changed).
+        Step("import");
+        var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
+        {
+            Progress = options.Progress is null ? null : new Progress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
+        });
+        diagnostics.AddRange(import.Diagnostics);
+        var archive = import.Archive;
+        if (import.Skipped && archive.Papers.Count == 0)
+        {
+            var read = ArchiveReader.Read(options.ArchiveDir);
+            diagnostics.AddRange(read.Diagnostics);
+            archive = read.Archive;
+        }
+
+        // 3. Topics, normalised keywords and similar papers.
+        Step("topics");
+        var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
+        diagnostics.AddRange(topicDiagnostics);
+        var topicResult = TopicAnalyzer.Run(archive, topics);
+        diagnostics.AddRange(topicResult.Diagnostics);
+        var analysis = topicResult.Analysis;
+        if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
+            TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+        }
+
+        // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
+        Step("theme");
+        Theme theme;
+        try
+        {
+            theme = Theme.Load(ResolveThemesDir(options.ThemesDir), config.Theme, Path.Combine(options.InputDir, "theme"));
+        }
+        catch (ThemeException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, Published: false);
+        }
+
+        // 5. Render into a fresh folder beside the output, so an interrupted build never leaves half a site.
+        using var staging = StagingDirectory.Create(options.OutputDir);
+        var render = Render(archive, analysis, config, theme, staging.Path, PageSources(),
+            options.Progress is null ? null : new Progress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))));
+        diagnostics.AddRange(render.Diagnostics);
+
+        // 6. Static search index.
+        Step("search");
+        var searchFiles = SearchIndexWriter.Write(archive, analysis, staging.Path);
+
+        // 7. Link and HTML check over everything written.
+        Step("check");
+        var check = SiteChecker.Check(staging.Path);
+        diagnostics.AddRange(options.Strict
+            ? check.Diagnostics
+            : check.Diagnostics.Select(d => d with { Severity = Severity.Warning }));
+
+        // 8. Swap the new site in, unless something failed.
+        var ok = !diagnostics.Any(d => d.Severity == Severity.Error);
+        if (ok)
+        {
+            staging.Publish();
+        }
+        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok);
+    }
+
+    /// <summary>Renders an in-memory archive into <paramref name="outputDir"/> (no import, no check): the entry point for tests and tools.</summary>
+    public static RenderReport Render(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config, Theme theme, string outputDir, IReadOnlyList<IPageSource>? sources = null, IProgress<(int Done, int Total)>? progress = null)
+    {
+        Directory.CreateDirectory(outputDir);
+        var site = new SiteContext(archive, analysis, config);
+        return SiteRenderer.Render(site, theme, sources ?? PageSources(), outputDir, progress);
+    }
+
+    /// <summary>The explicit folder, else <c>themes/</c> in the current directory, else the themes shipped beside the program.</summary>
+    public static string ResolveThemesDir(string? themesDir)
+    {
+        if (themesDir is not null)
+        {
+            return themesDir;
+        }
+        if (Directory.Exists("themes"))
+        {
+            return "themes";
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "themes");
+            if (Directory.Exists(Path.Combine(candidate, "default")))
+            {
+                return candidate;
+            }
+        }
+        return "themes";
+    }
+}

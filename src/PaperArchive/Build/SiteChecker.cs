@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html.Parser;
+using PaperArchive.Common;
+
+namespace PaperArchive.Build;
+
+/// <summary>
+/// Checks a built site: every page parses as HTML without errors, and every relative
+/// <c>href</c>/<c>src</c> resolves to a file in the site. Absolute URLs (http:, mailto:, …) are not
+/// fetched — the site must work offline. Diagnostics name the page and the line/column.
+/// </summary>
+public static class SiteChecker
+{
+    public static CheckReport Check(string siteDir)
+    {
+        var root = Path.GetFullPath(siteDir);
+        var pages = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        var links = 0;
+        Parallel.ForEach(pages, file =>
+        {
+            var rel = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+            parser.Error += (_, e) =>
+            {
+                if (e is AngleSharp.Html.Dom.Events.HtmlErrorEvent error)
+                {
+                    diagnostics.Add(Diagnostic.Error(rel, $"line {error.Position.Line}, column {error.Position.Column}", "HTML: " + error.Message));
+                }
+            };
+            using var stream = File.OpenRead(file);
+            var document = parser.ParseDocument(stream);
+            var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+            foreach (var element in document.QuerySelectorAll("[href], [src]"))
+            {
+                foreach (var attribute in new[] { "href", "src" })
+                {
+                    var value = element.GetAttribute(attribute);
+                    if (value is null || element.LocalName == "base")
+                    {
+                        continue;
+                    }
+                    Interlocked.Increment(ref links);
+                    var problem = Resolve(root, rel, baseHref, value);
+                    if (problem is not null)
+                    {
+                        var pos = element.SourceReference?.Position;
+                        diagnostics.Add(Diagnostic.Error(rel, pos is null ? null : $"line {pos.Value.Line}, column {pos.Value.Column}", problem));
+                    }
+                }
+            }
+        });
+        var sorted = diagnostics
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+        return new CheckReport(pages.Count, links, sorted);
+    }
+
+    /// <summary>Null when <paramref name="link"/> is fine, else why it is broken.</summary>
+    internal static string? Resolve(string root, string pagePath, string? baseHref, string link)
+    {
+        var value = link.Trim();
+        if (value.Length == 0)
+        {
+            return "empty link";
+        }
+        if (value.StartsWith('#') || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        if (Uri.TryCreate(value, UriKind.Absolute, out var abs) && !value.StartsWith('/'))
+        {
+            return abs.Scheme is "javascript" or "vbscript" ? $"script link '{link}'" : null;
+        }
+        if (value.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var path = value.Split('#', 2)[0].Split('?', 2)[0];
+        if (path.Length == 0)
+        {
+            return null;
+        }
+        string target;
+        if (path.StartsWith('/') || baseHref is not null)
+        {
+            // Root-relative links only work at a domain root; a <base> page (404) is resolved from the site root.
+            if (baseHref is null)
+            {
+                return $"root-relative link '{link}' breaks under a path prefix and from file://";
+            }
+            var basePath = Uri.TryCreate(baseHref, UriKind.Absolute, out var b) ? b.AbsolutePath : baseHref;
+            var trimmed = path.StartsWith(basePath, StringComparison.Ordinal) ? path[basePath.Length..] : path.TrimStart('/');
+            target = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(trimmed)));
+        }
+        else
+        {
+            var pageDir = Path.GetDirectoryName(Path.Combine(root, pagePath))!;
+            target = Path.GetFullPath(Path.Combine(pageDir, Uri.UnescapeDataString(path)));
+        }
+        if (!target.StartsWith(root, StringComparison.Ordinal))
+        {
+            return $"link '{link}' leaves the site";
+        }
+        if (File.Exists(target))
+        {
+            return null;
+        }
+        if (Directory.Exists(target))
+        {
+            return File.Exists(Path.Combine(target, "index.html"))
+                ? $"link '{link}' points at a folder (works on a server, not from file://); link its index.html"
+                : $"link '{link}' points at a folder without index.html";
+        }
+        return $"broken link '{link}'";
+    }
+}

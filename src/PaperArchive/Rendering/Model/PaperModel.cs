@@ -1,0 +1,40 @@
+namespace PaperArchive.Rendering.Model;
+
+/// <summary>
+/// Template model <c>paper</c>. Every string is raw text from a scrape: templates must escape it
+/// (<c>html.escape</c>). Links are site-relative (<see cref="Url"/>, author and day URLs: pass
+/// through <c>rel</c>) or absolute http(s) (<see cref="Links"/>; anything else was dropped).
+/// Analysis members (<see cref="Topics"/>, <see cref="Keywords"/>, <see cref="Similar"/>) are empty
+/// when the build has no analysis.
+/// </summary>
+public sealed record PaperModel
+{
+    public required string Id { get; init; }
+    public string? ArxivId { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public string? Abstract { get; init; }
+    public string[] AbstractParagraphs { get; init; } = [];
+    public AuthorRefModel[] Authors { get; init; } = [];
+    /// <summary>Number of authors (named or only counted); null when unknown.</summary>
+    public int? AuthorCount { get; init; }
+    public LinkModel? Organization { get; init; }
+    public DateModel? Published { get; init; }
+    public DateModel[] ListedOn { get; init; } = [];
+    public DateModel? FirstListed { get; init; }
+    public int? Upvotes { get; init; }
+    public int? Comments { get; init; }
+    /// <summary>Day of the newest count snapshot (when upvotes/comments were seen).</summary>
+    public DateModel? SnapshotDate { get; init; }
+    public required PaperLinksModel Links { get; init; }
+    public int? GithubStars { get; init; }
+    public string? AiSummary { get; init; }
+    public KeywordModel[] Keywords { get; init; } = [];
+    public LinkModel[] Topics { get; init; } = [];
+    public PaperRefModel[] Similar { get; init; } = [];
+    public string? SubmittedBy { get; init; }
+    public string? SubmittedByUrl { get; init; }
+    public required string Bibtex { get; init; }
+    /// <summary>Thumbnail URL on the source's CDN. Themes must not hotlink it (the site makes no outside requests); link to it at most.</summary>
+    public string? Thumbnail { get; init; }
+}

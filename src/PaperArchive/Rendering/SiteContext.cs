@@ -1,0 +1,167 @@
+using System.Globalization;
+using PaperArchive.Build;
+using PaperArchive.Common;
+using PaperArchive.Model;
+using PaperArchive.Rendering.Model;
+
+namespace PaperArchive.Rendering;
+
+/// <summary>
+/// Everything a page source reads: the archive, its analysis, the configuration, and the template
+/// models derived from them — built once (each <see cref="PaperModel"/> exactly once) and read-only
+/// afterwards, so sources can run in parallel.
+/// </summary>
+public sealed class SiteContext
+{
+    private readonly Dictionary<string, Paper> _papers;
+    private readonly Dictionary<string, PaperModel> _models;
+    private readonly HashSet<DateOnly> _listedDays;
+    private readonly Dictionary<string, Topic> _topics;
+
+    public SiteContext(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config)
+    {
+        Archive = archive;
+        Analysis = analysis;
+        Config = config;
+        _papers = archive.Papers.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Days = archive.Days.OrderBy(d => d.Date).ToList();
+        _listedDays = Days.Select(d => d.Date).ToHashSet();
+
+        Authors = new SlugDirectory(archive.Papers.SelectMany(p => p.Authors).Select(a => a.Name.Trim()).Where(n => n.Length > 0));
+        Organizations = new SlugDirectory(archive.Papers.Select(OrganizationKey).OfType<string>());
+
+        var newest = Days.Count > 0 ? Days[^1].Date : archive.Papers.Select(p => p.FirstSeen).Max();
+        Site = new SiteModel(
+            config.Title,
+            config.Description,
+            config.BaseUrl,
+            config.BasePath,
+            config.Language,
+            newest is null ? null : Date(newest.Value),
+            archive.Papers.Count,
+            Days.Count,
+            Days.Count > 0 ? Date(Days[0].Date) : null,
+            Days.Count > 0 ? Date(Days[^1].Date) : null,
+            SiteUrls.Atom,
+            SiteUrls.Rss,
+            SiteUrls.JsonFeed);
+
+        _topics = analysis.Topics.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _models = new Dictionary<string, PaperModel>(StringComparer.Ordinal);
+        foreach (var paper in _papers.Values)
+        {
+            _models[paper.Id] = BuildModel(paper);
+        }
+    }
+
+    public ArchiveModel Archive { get; }
+
+    public ArchiveAnalysis Analysis { get; }
+
+    public SiteConfig Config { get; }
+
+    /// <summary>Template model <c>site</c>.</summary>
+    public SiteModel Site { get; }
+
+    /// <summary>Listing days, ascending.</summary>
+    public IReadOnlyList<DayListing> Days { get; }
+
+    /// <summary>Author name (trimmed) → page slug.</summary>
+    public SlugDirectory Authors { get; }
+
+    /// <summary>Organisation key (<see cref="OrganizationKey"/>) → page slug.</summary>
+    public SlugDirectory Organizations { get; }
+
+    public IEnumerable<Paper> AllPapers => Archive.Papers;
+
+    public Paper? FindPaper(string id) => _papers.GetValueOrDefault(id);
+
+    /// <summary>The template model of a paper (built once).</summary>
+    public PaperModel PaperModel(string id) => _models[id];
+
+    /// <summary>The papers (ids that are in the archive) as template models, most upvoted first (then newest, then id).</summary>
+    public PaperModel[] ByUpvotes(IEnumerable<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal)
+            .Select(FindPaper).OfType<Paper>()
+            .OrderByDescending(p => p.Upvotes ?? -1)
+            .ThenByDescending(p => p.FirstSeen ?? DateOnly.MinValue)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => _models[p.Id])
+            .ToArray();
+
+    /// <summary>Newest first (first listed day, then upvotes, then id) — the order of feeds and author pages.</summary>
+    public PaperModel[] Newest(IEnumerable<Paper> papers) =>
+        papers
+            .OrderByDescending(p => p.FirstSeen ?? DateOnly.MinValue)
+            .ThenByDescending(p => p.Upvotes ?? -1)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => _models[p.Id])
+            .ToArray();
+
+    /// <summary>Organisation identity: the Hugging Face handle when known, else the display name.</summary>
+    public static string? OrganizationKey(Paper paper) =>
+        !string.IsNullOrWhiteSpace(paper.OrganizationHandle) ? paper.OrganizationHandle.Trim()
+        : !string.IsNullOrWhiteSpace(paper.Organization) ? paper.Organization.Trim()
+        : null;
+
+    public bool IsListed(DateOnly date) => _listedDays.Contains(date);
+
+    /// <summary>A date for templates, linked to its day page when that day was listed.</summary>
+    public DateModel Date(DateOnly date) => new(
+        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture),
+        _listedDays.Contains(date) ? SiteUrls.Day(date) : null);
+
+    private PaperModel BuildModel(Paper paper)
+    {
+        var analysis = Analysis.For(paper.Id);
+        var keywords = analysis.Keywords.Count > 0
+            ? analysis.Keywords.Select(k => new KeywordModel(k, Analysis.KeywordPages.TryGetValue(k, out var slug) ? SiteUrls.Keyword(slug) : null))
+            : paper.AiKeywords.Select(k => new KeywordModel(k, null));
+        var orgKey = OrganizationKey(paper);
+        var snapshot = paper.Snapshots.Count > 0 ? paper.Snapshots[^1] : null;
+        var arxiv = paper.ArxivId is not null && PaperId.IsArxivId(paper.ArxivId) ? paper.ArxivId : null;
+        return new PaperModel
+        {
+            Id = paper.Id,
+            ArxivId = paper.ArxivId,
+            Title = paper.Title,
+            Url = SiteUrls.Paper(paper.Id),
+            Abstract = paper.Abstract,
+            AbstractParagraphs = (paper.Abstract ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Authors = paper.Authors
+                .Where(a => a.Name.Trim().Length > 0)
+                .Select(a => new AuthorRefModel(a.Name.Trim(), SiteUrls.Author(Authors[a.Name.Trim()]), ExternalUrl.HuggingFace(a.HfUser)))
+                .ToArray(),
+            AuthorCount = paper.AuthorTotal,
+            Organization = orgKey is null ? null : new LinkModel(paper.Organization?.Trim() is { Length: > 0 } n ? n : orgKey, SiteUrls.Organization(Organizations[orgKey])),
+            Published = paper.PublishedOn is { } pub ? Date(pub) : null,
+            ListedOn = paper.ListedOn.Select(Date).ToArray(),
+            FirstListed = paper.ListedOn.Count > 0 ? Date(paper.ListedOn[0]) : null,
+            Upvotes = paper.Upvotes,
+            Comments = paper.Comments,
+            SnapshotDate = snapshot is null ? null : Date(snapshot.Date),
+            Links = new PaperLinksModel(
+                arxiv is null ? null : "https://arxiv.org/abs/" + arxiv,
+                arxiv is null ? null : "https://arxiv.org/pdf/" + arxiv,
+                arxiv is null ? null : "https://huggingface.co/papers/" + arxiv,
+                ExternalUrl.GitHub(paper.GithubRepo),
+                ExternalUrl.Safe(paper.ProjectPage)),
+            GithubStars = paper.GithubStars,
+            AiSummary = string.IsNullOrWhiteSpace(paper.AiSummary) ? null : paper.AiSummary.Trim(),
+            Keywords = keywords.ToArray(),
+            Topics = analysis.TopicSlugs
+                .Select(s => new LinkModel(_topics.TryGetValue(s, out var t) ? t.Title : s, SiteUrls.Topic(s)))
+                .ToArray(),
+            Similar = analysis.SimilarIds
+                .Select(FindPaper).OfType<Paper>()
+                .Select(p => new PaperRefModel(p.Id, p.Title, SiteUrls.Paper(p.Id), p.Upvotes))
+                .ToArray(),
+            SubmittedBy = paper.SubmittedBy,
+            SubmittedByUrl = ExternalUrl.HuggingFace(paper.SubmittedBy),
+            Bibtex = BibTex.For(paper),
+            Thumbnail = ExternalUrl.Safe(paper.Thumbnail),
+        };
+    }
+}
