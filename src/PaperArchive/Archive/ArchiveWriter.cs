@@ -71,7 +71,7 @@ public static class ArchiveWriter
                 Interlocked.Increment(ref kept);
                 return;
             }
-            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes);
+            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes, existing);
             Interlocked.Increment(ref result ? ref written : ref unchanged);
             var oldPaths = existing is not null
                 ? existing.PaperFiles.TryGetValue(paper.Id, out var p) ? [p] : []
@@ -96,7 +96,7 @@ public static class ArchiveWriter
                 continue;
             }
             var text = DayPage.Render(days[i], papers, i > 0 ? days[i - 1].Date : null, i + 1 < days.Count ? days[i + 1].Date : null);
-            if (WriteFile(dir, target, text, hashes))
+            if (WriteFile(dir, target, text, hashes, existing))
             {
                 written++;
             }
@@ -106,7 +106,7 @@ public static class ArchiveWriter
             }
         }
 
-        if (WriteFile(dir, ArchiveLayout.Index, ArchiveIndexPage.Render(archive), null))
+        if (WriteFile(dir, ArchiveLayout.Index, ArchiveIndexPage.Render(archive), null, null))
         {
             written++;
         }
@@ -134,11 +134,18 @@ public static class ArchiveWriter
     }
 
     /// <summary>Writes when the bytes differ; records the hash of what is now on disk.</summary>
-    private static bool WriteFile(string dir, string relPath, string text, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? hashes)
+    private static bool WriteFile(string dir, string relPath, string text,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? hashes, ArchiveReadResult? existing)
     {
         var bytes = Utf8NoBom.GetBytes(text);
-        hashes?.TryAdd(relPath, SHA256.HashData(bytes));
+        var hash = SHA256.HashData(bytes);
+        hashes?.TryAdd(relPath, hash);
         var full = Path.Combine(dir, relPath);
+        if (existing is not null && existing.FileHashes.TryGetValue(relPath, out var before) && before.AsSpan().SequenceEqual(hash) && File.Exists(full))
+        {
+            // The reader just hashed this page: no need to read it again.
+            return false;
+        }
         if (File.Exists(full))
         {
             var current = File.ReadAllBytes(full);
