@@ -10,7 +10,7 @@ public class SmokeTests
     {
         using var tmp = TestPaths.Temp();
         var theme = Theme.Load(TestPaths.Themes, "default", null);
-        var report = SiteBuilder.Render(SampleArchive.Create(), SampleArchive.Analysis(), new SiteConfig(), theme, tmp.Path, [.. SiteBuilder.PageSources(), new TopicStubSource()]);
+        var report = SiteBuilder.Render(SampleArchive.Create(), SampleArchive.Analysis(), new SiteConfig(), theme, tmp.Path, SiteBuilder.PageSources());
         Assert.Empty(report.Diagnostics.Select(d => d.ToString()));
         var check = SiteChecker.Check(tmp.Path);
         Assert.True(check.Diagnostics.Count == 0, string.Join("\n", check.Diagnostics));
