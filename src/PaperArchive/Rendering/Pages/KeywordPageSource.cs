@@ -29,7 +29,7 @@ public sealed class KeywordPageSource : IPageSource
             foreach (var page in ListPages.Paged(site, "keyword", "keyword", model, papers,
                          n => n <= 1 ? SiteUrls.Keyword(slug) : "keywords/" + slug + "/page-" + n.ToString(CultureInfo.InvariantCulture) + ".html", keyword))
             {
-                yield return page with { Description = $"{papers.Length.ToString(CultureInfo.InvariantCulture)} papers with the keyword {keyword}" };
+                yield return page with { Description = $"{TopicPageSource.Papers(papers.Length)} with the keyword {keyword}" };
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class TopicPageSource : IPageSource
             {
                 yield return page with
                 {
-                    Description = $"{model.PaperCount.ToString(CultureInfo.InvariantCulture)} papers on {topic.Title}: {topic.Description}".TrimEnd(' ', ':'),
+                    Description = $"{Papers(model.PaperCount)} on {topic.Title}: {topic.Description}".TrimEnd(' ', ':'),
                 };
             }
             var updated = papers.Length > 0 && site.FindPaper(papers[0].Id)?.FirstSeen is { } d ? d
@@ -31,6 +31,8 @@ public sealed class TopicPageSource : IPageSource
             yield return new SiteFile(SiteUrls.TopicFeed(topic.Slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false };
         }
     }
+
+    internal static string Papers(int n) => n == 1 ? "1 paper" : n.ToString(CultureInfo.InvariantCulture) + " papers";
 }
 
 /// <summary>Builds the <see cref="TopicModel"/> of every topic (shared by topic pages and the index).</summary>
