@@ -1,11 +1,131 @@
+using System.Diagnostics;
+using PaperArchive.Common;
+using PaperArchive.Ingest;
+using PaperArchive.Model;
+
 namespace PaperArchive.Archive;
 
 /// <summary>
-/// Front door of <c>paperarchive import</c>: reads every listing under the input folder, merges it
-/// into the existing archive and writes the archive. Skips the work when no input changed since the
-/// last import (<see cref="ImportReport.Skipped"/>). TODO(archive): not implemented yet.
+/// Front door of <c>paperarchive import</c>: reads every listing under the input folder (in parallel,
+/// results in path order), reads the existing archive, merges both (<see cref="PaperMerger"/>, so a
+/// paper once archived is never dropped) and writes the archive. Skips the work when neither the
+/// inputs nor the archive changed since the last import (<see cref="ImportReport.Skipped"/>).
+/// Bad data never throws: every problem is a diagnostic naming the file, and everything good is written.
 /// </summary>
 public static class ArchiveImporter
 {
-    public static ImportReport Import(ImportOptions options) => throw new NotImplementedException();
+    public const string ListingsFolder = "listings";
+
+    public static ImportReport Import(ImportOptions options) => Import(options, ListingReader.Read, PaperMerger.Merge);
+
+    /// <summary>The folder listings are read from: <c>input/listings/</c> when it exists, else <c>input/</c>.</summary>
+    public static string ListingsDir(string inputDir)
+    {
+        var listings = Path.Combine(inputDir, ListingsFolder);
+        return Directory.Exists(listings) ? listings : inputDir;
+    }
+
+    /// <summary>The pipeline with its two collaborators passed in, so tests can run it with fakes.</summary>
+    internal static ImportReport Import(
+        ImportOptions options,
+        Func<string, ListingReadResult> read,
+        Func<ArchiveModel, IEnumerable<ListingReadResult>, MergeResult> merge)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new List<Diagnostic>();
+        if (!Directory.Exists(options.InputDir))
+        {
+            // Nothing to import, and writing an archive from nothing would only confuse: report and stop.
+            diagnostics.Add(Diagnostic.Error(options.InputDir, null, "input folder not found"));
+            var current = ArchiveReader.Read(options.ArchiveDir);
+            return Report(current.Archive, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
+        var listingsDir = ListingsDir(options.InputDir);
+        var files = ListingReader.FindListings(listingsDir);
+        var inputs = ImportState.Describe(listingsDir, files);
+
+        var existing = ArchiveReader.Read(options.ArchiveDir);
+        var state = ImportState.Load(options.ArchiveDir);
+        if (!options.Force && !existing.HasErrors && state is not null && state.Matches(inputs, existing.Digest))
+        {
+            options.Progress?.Report((files.Count, files.Count));
+            return Report(existing.Archive, files.Count, 0, 0, skipped: true, [.. existing.Diagnostics], 0, clock.Elapsed);
+        }
+
+        var results = new ListingReadResult[files.Count];
+        var done = 0;
+        options.Progress?.Report((0, files.Count));
+        Parallel.For(0, files.Count, i =>
+        {
+            results[i] = SafeRead(read, files[i]);
+            options.Progress?.Report((Interlocked.Increment(ref done), files.Count));
+        });
+        foreach (var r in results)
+        {
+            diagnostics.AddRange(r.Diagnostics);
+        }
+        diagnostics.AddRange(existing.Diagnostics);
+
+        MergeResult merged;
+        try
+        {
+            merged = merge(existing.Archive, results);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A merge bug must not cost the user their archive: keep it as it is and say what happened.
+            diagnostics.Add(Diagnostic.Error(options.InputDir, null, "merging the listings failed, archive left unchanged: " + ex.Message));
+            return Report(existing.Archive, files.Count, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
+        diagnostics.AddRange(merged.Diagnostics);
+
+        var archive = ArchiveText.Sanitize(merged.Archive);
+        ArchiveWriteResult written;
+        try
+        {
+            written = ArchiveWriter.Write(archive, options.ArchiveDir, existing);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(options.ArchiveDir, null, "cannot write the archive: " + ex.Message));
+            return Report(archive, files.Count, merged.NewPapers, merged.UpdatedPapers, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
+        diagnostics.AddRange(written.Diagnostics);
+        foreach (var rel in existing.UnreadableFiles.Order(StringComparer.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Error(Path.Combine(options.ArchiveDir, rel), null, "left unchanged because it could not be read; fix it and import again"));
+        }
+
+        var hadErrors = diagnostics.Any(d => d.Severity == Severity.Error);
+        try
+        {
+            new ImportState(ArchiveLayout.FormatVersion, inputs, written.Digest, hadErrors).Save(options.ArchiveDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Warning(Path.Combine(options.ArchiveDir, ArchiveLayout.StateFile), null, "cannot save the import state (the next import will not be skipped): " + ex.Message));
+        }
+        return Report(archive, files.Count, merged.NewPapers, merged.UpdatedPapers, skipped: false, diagnostics, written.Written, clock.Elapsed);
+    }
+
+    private static ListingReadResult SafeRead(Func<string, ListingReadResult> read, string file)
+    {
+        try
+        {
+            return read(file);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Readers must not throw on bad data; if one does, the file is reported and the rest imported.
+            return ListingReadResult.Unreadable(file, "could not be read (" + ex.GetType().Name + ": " + ex.Message + ")");
+        }
+    }
+
+    private static ImportReport Report(ArchiveModel archive, int files, int newPapers, int updatedPapers, bool skipped,
+        List<Diagnostic> diagnostics, int filesWritten, TimeSpan elapsed) =>
+        new(archive, files, archive.Days.Count, archive.Papers.Count, newPapers, updatedPapers, skipped, diagnostics)
+        {
+            FilesWritten = filesWritten,
+            Elapsed = elapsed,
+        };
 }

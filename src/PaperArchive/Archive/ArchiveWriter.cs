@@ -1,9 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using PaperArchive.Common;
 using PaperArchive.Model;
 
 namespace PaperArchive.Archive;
 
-/// <summary>Writes the Markdown archive (atomic, deterministic). TODO(archive): not implemented yet.</summary>
+/// <summary>
+/// Writes the Markdown archive: a page per paper, a page per listing day and the README index
+/// (layout in <see cref="ArchiveLayout"/>). Deterministic (LF, UTF-8 without BOM, invariant culture,
+/// fixed key order), atomic per file (temp file + rename) and incremental: only files whose bytes
+/// change are written. It never deletes a page except to move a paper's page to its new folder, and
+/// it never overwrites a page the reader could not read (<see cref="ArchiveReadResult.UnreadableFiles"/>).
+/// </summary>
 public static class ArchiveWriter
 {
-    public static void Write(ArchiveModel archive, string dir) => throw new NotImplementedException();
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <param name="existing">The archive as read before this write (from <see cref="ArchiveReader.Read"/>);
+    /// tells which pages to leave alone and where papers' pages are now. Without it the folder is scanned
+    /// by file name.</param>
+    public static ArchiveWriteResult Write(ArchiveModel archive, string dir, ArchiveReadResult? existing = null)
+    {
+        Directory.CreateDirectory(dir);
+        var diagnostics = new List<Diagnostic>();
+        var keep = existing?.UnreadableFiles ?? new HashSet<string>(StringComparer.Ordinal);
+        var hashes = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        int written = 0, unchanged = 0, moved = 0, kept = 0;
+
+        var currentByFileName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (existing is null)
+        {
+            foreach (var rel in ArchiveDigest.OwnedFiles(dir).Where(r => r.StartsWith(ArchiveLayout.PapersDir + "/", StringComparison.Ordinal)))
+            {
+                var name = Path.GetFileName(rel);
+                if (!currentByFileName.TryGetValue(name, out var list))
+                {
+                    currentByFileName[name] = list = [];
+                }
+                list.Add(rel);
+            }
+        }
+
+        var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        foreach (var paper in archive.Papers)
+        {
+            if (!papers.TryAdd(paper.Id, paper))
+            {
+                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, ArchiveLayout.PaperPath(paper)), null, $"paper {paper.Id} twice in the model; wrote the first"));
+            }
+        }
+
+        Parallel.ForEach(papers.Values, paper =>
+        {
+            var target = ArchiveLayout.PaperPath(paper);
+            if (keep.Contains(target))
+            {
+                Interlocked.Increment(ref kept);
+                return;
+            }
+            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes);
+            Interlocked.Increment(ref result ? ref written : ref unchanged);
+            var oldPaths = existing is not null
+                ? existing.PaperFiles.TryGetValue(paper.Id, out var p) ? [p] : []
+                : currentByFileName.GetValueOrDefault(ArchiveLayout.PaperFileName(paper.Id)) ?? [];
+            foreach (var old in oldPaths)
+            {
+                if (old != target && !keep.Contains(old))
+                {
+                    File.Delete(Path.Combine(dir, old));
+                    Interlocked.Increment(ref moved);
+                }
+            }
+        });
+
+        var days = archive.Days.OrderBy(d => d.Date).ToList();
+        for (var i = 0; i < days.Count; i++)
+        {
+            var target = ArchiveLayout.DayPath(days[i].Date);
+            if (keep.Contains(target))
+            {
+                kept++;
+                continue;
+            }
+            var text = DayPage.Render(days[i], papers, i > 0 ? days[i - 1].Date : null, i + 1 < days.Count ? days[i + 1].Date : null);
+            if (WriteFile(dir, target, text, hashes))
+            {
+                written++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        if (WriteFile(dir, ArchiveLayout.Index, ArchiveIndexPage.Render(archive), null))
+        {
+            written++;
+        }
+        else
+        {
+            unchanged++;
+        }
+
+        // Pages this write did not produce (unreadable ones, stale ones) still count for the digest.
+        foreach (var rel in ArchiveDigest.OwnedFiles(dir))
+        {
+            if (!hashes.ContainsKey(rel))
+            {
+                try
+                {
+                    hashes[rel] = SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, rel)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    hashes[rel] = [];
+                }
+            }
+        }
+        return new ArchiveWriteResult(written, unchanged, moved, kept, ArchiveDigest.Compute(hashes), diagnostics);
+    }
+
+    /// <summary>Writes when the bytes differ; records the hash of what is now on disk.</summary>
+    private static bool WriteFile(string dir, string relPath, string text, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? hashes)
+    {
+        var bytes = Utf8NoBom.GetBytes(text);
+        hashes?.TryAdd(relPath, SHA256.HashData(bytes));
+        var full = Path.Combine(dir, relPath);
+        if (File.Exists(full))
+        {
+            var current = File.ReadAllBytes(full);
+            if (current.AsSpan().SequenceEqual(bytes))
+            {
+                return false;
+            }
+        }
+        AtomicFile.WriteAllBytes(full, bytes);
+        return true;
+    }
 }

@@ -1,8 +1,15 @@
 namespace PaperArchive.Archive;
 
-/// <summary>Where to read raw listings from and where the Markdown archive lives.</summary>
+/// <summary>
+/// Where to read raw listings from and where the Markdown archive lives. Listings are read from
+/// <c>InputDir/listings/</c> when that folder exists, else from <c>InputDir</c> itself (so a folder of
+/// scrapes can be imported directly); subfolders are searched, README.md files ignored.
+/// </summary>
 public sealed record ImportOptions(string InputDir, string ArchiveDir)
 {
     /// <summary>Receives (files done, files total) as listing files are read.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
+
+    /// <summary>Import even when inputs and archive are unchanged since the last import.</summary>
+    public bool Force { get; init; }
 }

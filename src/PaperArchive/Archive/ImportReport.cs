@@ -3,7 +3,11 @@ using PaperArchive.Model;
 
 namespace PaperArchive.Archive;
 
-/// <summary>What an import did, for the one-line summary and the exit code.</summary>
+/// <summary>
+/// What an import did, for the one-line summary and the exit code. <see cref="Archive"/> is the archive
+/// as it now is (also when <see cref="Skipped"/>). <see cref="FilesWritten"/> counts archive files
+/// whose bytes changed.
+/// </summary>
 public sealed record ImportReport(
     ArchiveModel Archive,
     int Files,
@@ -17,4 +21,10 @@ public sealed record ImportReport(
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int FilesWritten { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
 }

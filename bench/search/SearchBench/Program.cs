@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using PaperArchive.Bench.Corpus;
+using PaperArchive.Model;
+using PaperArchive.Rendering;
+using PaperArchive.Search;
+
+// Usage:
+//   SearchBench site  <papers|0=fixtures> <outDir>   writes outDir/site (paper pages + our index) and outDir/queries.json
+//   SearchBench index <papers|0=fixtures> <outDir>   rebuilds only our index (run under /usr/bin/time -v)
+var mode = args.Length > 0 ? args[0] : "site";
+var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var outDir = Path.GetFullPath(args.Length > 2 ? args[2] : "bench/out/search");
+var repo = FindRepo();
+var fixtures = CorpusScaler.LoadFixtures(Path.Combine(repo, "tests", "fixtures"));
+var (archive, queries) = count == 0
+    ? (new ArchiveModel(fixtures.ToValueList(), ValueList<DayListing>.Empty), (IReadOnlyList<CorpusScaler.KnownItem>)[])
+    : CorpusScaler.Scale(fixtures, count);
+var analysis = ArchiveAnalysis.Empty;
+var site = Path.Combine(outDir, "site");
+Directory.CreateDirectory(site);
+
+var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+var sw = Stopwatch.StartNew();
+var data = SearchIndexBuilder.Build(archive, analysis);
+var cpuBuild = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+var rendered = SearchIndexWriter.Render(data, SearchIndexOptions.Default);
+var cpuRender = Process.GetCurrentProcess().TotalProcessorTime - cpu0 - cpuBuild;
+sw.Restart();
+cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+var files = SearchIndexWriter.Write(archive, analysis, site);
+sw.Stop();
+var cpuAll = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+long bytes = files.Sum(f => new FileInfo(Path.Combine(site, f)).Length);
+Console.WriteLine($"papers={archive.Papers.Count} buildCpuMs(warm-up run: analyse={cpuBuild.TotalMilliseconds:F0} render={cpuRender.TotalMilliseconds:F0}) writeCpuMs={cpuAll.TotalMilliseconds:F0} wallMs={sw.ElapsedMilliseconds} files={files.Count} bytes={bytes} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
+if (mode == "index")
+{
+    return;
+}
+
+var pages = Path.Combine(site, "papers");
+if (Directory.Exists(pages))
+{
+    Directory.Delete(pages, true);
+}
+Directory.CreateDirectory(pages);
+foreach (var p in archive.Papers)
+{
+    var html = new StringBuilder();
+    html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(p.Title)).Append("</title></head><body>");
+    html.Append("<main data-pagefind-body><h1>").Append(WebUtility.HtmlEncode(p.Title)).Append("</h1>");
+    html.Append("<p class=\"authors\">").Append(WebUtility.HtmlEncode(string.Join(", ", p.Authors.Select(a => a.Name)))).Append("</p>");
+    html.Append("<p class=\"date\">").Append(p.FirstSeen?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append("</p>");
+    html.Append("<p class=\"abstract\">").Append(WebUtility.HtmlEncode(p.Abstract ?? "")).Append("</p>");
+    html.Append("<p class=\"keywords\">").Append(WebUtility.HtmlEncode(string.Join(", ", p.AiKeywords))).Append("</p>");
+    html.Append("</main></body></html>\n");
+    File.WriteAllText(Path.Combine(site, SiteUrls.Paper(p.Id)), html.ToString());
+}
+// Our search page and the theme's search assets, as the site would have them.
+var assets = Path.Combine(repo, "themes", "default", "assets");
+foreach (var rel in new[] { "js/search-analyzer.js", "js/search-engine.js", "js/search-ui.js", "css/search.css" })
+{
+    var target = Path.Combine(site, SiteUrls.Asset(rel));
+    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+    File.Copy(Path.Combine(assets, rel), target, true);
+}
+File.WriteAllText(Path.Combine(site, SiteUrls.Search), """
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Search</title><link rel="stylesheet" href="assets/css/search.css"></head>
+<body>
+<main class="pa-search" data-pa-search data-index="search-index/" data-root="./">
+  <h1>Search</h1>
+  <form class="pa-search-box" role="search" action="search.html">
+    <input type="search" name="q" aria-label="Search papers" placeholder="Search titles, abstracts, authors…" autocomplete="off">
+  </form>
+  <div class="pa-search-controls">
+    <label>Topic <select name="topic"><option value="">All topics</option></select></label>
+    <label>From <input type="date" name="from"></label>
+    <label>To <input type="date" name="to"></label>
+    <label>Sort <select name="sort"><option value="relevance">Relevance</option><option value="date">Newest</option><option value="upvotes">Upvotes</option></select></label>
+  </div>
+  <p class="pa-search-status" data-pa-status role="status" aria-live="polite"></p>
+  <ol class="pa-results" data-pa-results></ol>
+  <button type="button" class="pa-more" data-pa-more hidden>More results</button>
+</main>
+<script src="assets/js/search-analyzer.js"></script>
+<script src="assets/js/search-engine.js"></script>
+<script src="assets/js/search-ui.js"></script>
+</body></html>
+
+""");
+File.WriteAllText(Path.Combine(outDir, "queries.json"), JsonSerializer.Serialize(queries.Select(q => new { q.Query, Link = SiteUrls.Paper(q.PaperId) })));
+Console.WriteLine($"pages={archive.Papers.Count} queries={queries.Count}");
+
+static string FindRepo()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PaperArchive.sln")))
+    {
+        dir = dir.Parent;
+    }
+    return dir!.FullName;
+}

@@ -1,0 +1,172 @@
+using System.Runtime.InteropServices;
+using PaperArchive.Model;
+
+namespace PaperArchive.Search;
+
+/// <summary>Analyses every paper and computes the BM25 postings (<see cref="SearchIndexData"/>).</summary>
+public static class SearchIndexBuilder
+{
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis)
+    {
+        var docs = OrderDocs(archive.Papers);
+        var topics = analysis.Topics.ToList();
+        var topicIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            topicIndex.TryAdd(topics[i].Slug, i);
+        }
+
+        var fieldCount = SearchSchema.Fields.Count;
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termNames = new List<string>();
+        // Per field: per doc the (term id, tf) pairs and the norm byte; per term the doc frequency.
+        var fieldDocs = new (int Term, int Tf)[fieldCount][][];
+        var norms = new byte[fieldCount][];
+        var hasField = new bool[fieldCount][];
+        var sumTf = new long[fieldCount];
+        var docFreq = new List<int>[fieldCount];
+        var docTopics = new List<IReadOnlyList<int>>(docs.Count);
+        for (var f = 0; f < fieldCount; f++)
+        {
+            fieldDocs[f] = new (int, int)[docs.Count][];
+            norms[f] = new byte[docs.Count];
+            hasField[f] = new bool[docs.Count];
+            docFreq[f] = [];
+        }
+
+        // Analysis is the costly part and independent per paper: run it in parallel (one analyzer
+        // per thread), then number terms sequentially so the result never depends on scheduling.
+        // Blocks bound the memory held by per-paper term counts.
+        const int block = 512;
+        var analysed = new (Dictionary<string, int> Counts, int Length)[docs.Count][];
+        var docSlugs = new List<string>[docs.Count];
+        for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
+        {
+            var blockEnd = Math.Min(docs.Count, blockStart + block);
+            Parallel.For(blockStart, blockEnd, () => SearchAnalyzer.Create(), (d, loop, analyzer) =>
+            {
+                var paper = docs[d];
+                var paperAnalysis = analysis.For(paper.Id);
+                var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+                docSlugs[d] = slugs;
+                var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
+                var perField = new (Dictionary<string, int>, int)[fieldCount];
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                    var length = 0;
+                    if (!string.IsNullOrWhiteSpace(texts[f]))
+                    {
+                        foreach (var term in SearchAnalyzer.Terms(analyzer, texts[f]))
+                        {
+                            CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+                            length++;
+                        }
+                    }
+                    perField[f] = (counts, length);
+                }
+                analysed[d] = perField;
+                return analyzer;
+            }, analyzer => analyzer.Dispose());
+
+            for (var d = blockStart; d < blockEnd; d++)
+            {
+                docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                for (var f = 0; f < fieldCount; f++)
+                {
+                    var (counts, length) = analysed[d][f];
+                    var pairs = new (int Term, int Tf)[counts.Count];
+                    var i = 0;
+                    foreach (var term in counts.Keys.Order(StringComparer.Ordinal))
+                    {
+                        if (!termIds.TryGetValue(term, out var id))
+                        {
+                            id = termIds.Count;
+                            termIds.Add(term, id);
+                            termNames.Add(term);
+                        }
+                        pairs[i++] = (id, counts[term]);
+                    }
+                    fieldDocs[f][d] = pairs;
+                    if (length > 0)
+                    {
+                        hasField[f][d] = true;
+                        norms[f][d] = Bm25Field.EncodeLength(length);
+                        sumTf[f] += length;
+                    }
+                    var df = docFreq[f];
+                    foreach (var (term, _) in pairs)
+                    {
+                        while (df.Count <= term)
+                        {
+                            df.Add(0);
+                        }
+                        df[term]++;
+                    }
+                }
+                analysed[d] = null!;
+            }
+        }
+
+        var bm25 = Enumerable.Range(0, fieldCount).Select(f => new Bm25Field(sumTf[f], docs.Count)).ToArray();
+        var postings = new List<SearchPosting>[termNames.Count];
+        for (var t = 0; t < postings.Length; t++)
+        {
+            postings[t] = [];
+        }
+        var scores = new Dictionary<int, float>();
+        for (var d = 0; d < docs.Count; d++)
+        {
+            scores.Clear();
+            // Fields in schema order, so the float sum is the same on every build.
+            for (var f = 0; f < fieldCount; f++)
+            {
+                if (!hasField[f][d])
+                {
+                    continue;
+                }
+                foreach (var (term, tf) in fieldDocs[f][d])
+                {
+                    var s = bm25[f].Score(docFreq[f][term], SearchSchema.Weights[f], tf, norms[f][d]);
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, term, out _);
+                    slot += s;
+                }
+            }
+            foreach (var (term, score) in scores)
+            {
+                postings[term].Add(new SearchPosting(d, score));
+            }
+        }
+
+        var sorted = termNames.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        var byTerm = new Dictionary<string, IReadOnlyList<SearchPosting>>(StringComparer.Ordinal);
+        foreach (var term in sorted)
+        {
+            byTerm[term] = postings[termIds[term]];
+        }
+        return new SearchIndexData(docs, sorted, byTerm, bm25.Select(b => b.AverageLength).ToList(), docTopics, topics);
+    }
+
+    /// <summary>Newest first (first listing day, else publication date), then id; undated papers last.</summary>
+    public static IReadOnlyList<Paper> OrderDocs(IEnumerable<Paper> papers) =>
+        papers.OrderBy(p => p.FirstSeen is null ? 1 : 0)
+            .ThenByDescending(p => p.FirstSeen ?? DateOnly.MinValue)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The text of every field of <see cref="SearchSchema.Fields"/>, in order.</summary>
+    public static string[] FieldTexts(Paper paper, PaperAnalysis analysis, IEnumerable<string> topicTitles)
+    {
+        var keywords = analysis.Keywords.Count > 0 ? analysis.Keywords : paper.AiKeywords;
+        return
+        [
+            paper.Title,
+            paper.Abstract ?? "",
+            string.Join("\n", paper.Authors.Select(a => a.Name)),
+            paper.Organization ?? "",
+            string.Join("\n", keywords),
+            string.Join("\n", topicTitles),
+        ];
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PaperArchive.Search;
+
+/// <summary>
+/// Reads a written index back (tests and the benchmark use it to prove the shards hold exactly the
+/// postings that were computed). The browser client in the theme is the real reader.
+/// </summary>
+public static class SearchIndexReader
+{
+    /// <summary>The <c>data</c> argument of one <c>__paSearch.add(kind, n, data);</c> file.</summary>
+    public static JsonElement ReadScript(string text, out string kind, out int number)
+    {
+        const string prefix = "__paSearch.add(\"";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(");\n", StringComparison.Ordinal))
+        {
+            throw new FormatException("Not a search index script");
+        }
+        var q = text.IndexOf('"', prefix.Length);
+        kind = text.Substring(prefix.Length, q - prefix.Length);
+        var comma = text.IndexOf(',', q + 2);
+        number = int.Parse(text.AsSpan(q + 2, comma - q - 2), CultureInfo.InvariantCulture);
+        using var doc = JsonDocument.Parse(text.AsMemory(comma + 1, text.Length - comma - 4));
+        return doc.RootElement.Clone();
+    }
+
+    /// <summary>Every term's postings with scores decoded from their quantised levels, read from all postings shards.</summary>
+    public static SortedDictionary<string, IReadOnlyList<SearchPosting>> ReadPostings(string indexDir)
+    {
+        var result = new SortedDictionary<string, IReadOnlyList<SearchPosting>>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(indexDir, "p*.js").Order(StringComparer.Ordinal))
+        {
+            var data = ReadScript(File.ReadAllText(path), out _, out _);
+            for (var i = 0; i < data.GetArrayLength(); i += 3)
+            {
+                var term = data[i].GetString()!;
+                result[term] = DecodePostings(data[i + 1].GetDouble(), data[i + 2].GetString()!);
+            }
+        }
+        return result;
+    }
+
+    public static IReadOnlyList<SearchPosting> DecodePostings(double max, string encoded)
+    {
+        var pos = 0;
+        var count = SearchCodec.ReadVarint(encoded, ref pos);
+        var docs = new int[count];
+        var doc = 0;
+        for (var i = 0; i < count; i++)
+        {
+            doc += SearchCodec.ReadVarint(encoded, ref pos);
+            docs[i] = doc;
+        }
+        var list = new SearchPosting[count];
+        for (var i = 0; i < count; i++)
+        {
+            var level = SearchCodec.FromDigit(encoded[pos++]);
+            list[i] = new SearchPosting(docs[i], (float)(max * level / SearchSchema.ScoreLevels));
+        }
+        if (pos != encoded.Length)
+        {
+            throw new FormatException("Trailing characters in postings");
+        }
+        return list;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using PaperArchive.Rendering;
+using PaperArchive.Search;
+
+namespace PaperArchive.Tests.Search;
+
+public sealed class SearchIndexWriterTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pa-search-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, true);
+        }
+    }
+
+    private IReadOnlyList<string> WriteFixtures(string sub) =>
+        SearchIndexWriter.Write(SearchFixtures.Archive, SearchFixtures.Analysis(), Path.Combine(_dir, sub));
+
+    [Fact]
+    public void Shards_round_trip_to_the_computed_postings()
+    {
+        WriteFixtures("a");
+        var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
+        var read = SearchIndexReader.ReadPostings(Path.Combine(_dir, "a", SiteUrls.SearchIndexDir));
+        Assert.Equal(data.Terms, read.Keys);
+        foreach (var term in data.Terms)
+        {
+            var expected = data.Postings[term];
+            var actual = read[term];
+            Assert.Equal(expected.Select(p => p.Doc), actual.Select(p => p.Doc));
+            var max = expected.Max(p => p.Score);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                // one quantisation step of the term's maximum
+                Assert.InRange(actual[i].Score, expected[i].Score - max / 60 - 1e-4, expected[i].Score + max / 60 + 1e-4);
+            }
+        }
+        Assert.True(read.Count > 5000, "fixture vocabulary should be large, got " + read.Count);
+    }
+
+    [Fact]
+    public void Dictionary_shards_list_every_term_with_its_document_frequency_in_order()
+    {
+        WriteFixtures("a");
+        var dir = Path.Combine(_dir, "a", SiteUrls.SearchIndexDir);
+        var root = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "root.js")), out var kind, out _);
+        Assert.Equal("r", kind);
+        var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
+        var terms = new List<string>();
+        var starts = root.GetProperty("dict").EnumerateArray().Select(e => e.GetString()!).ToList();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var shard = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "d" + i + ".js")), out var k, out var n);
+            Assert.Equal(("d", i), (k, n));
+            Assert.Equal(starts[i], shard[0].GetString());
+            for (var j = 0; j < shard.GetArrayLength(); j += 2)
+            {
+                var term = shard[j].GetString()!;
+                terms.Add(term);
+                Assert.Equal(data.Postings[term].Count, shard[j + 1].GetInt32());
+            }
+        }
+        Assert.Equal(data.Terms, terms);
+        Assert.Equal(SearchFixtures.Archive.Papers.Count, root.GetProperty("docs").GetInt32());
+    }
+
+    [Fact]
+    public void Output_is_byte_identical_across_builds()
+    {
+        var a = WriteFixtures("a");
+        var b = WriteFixtures("b");
+        Assert.Equal(a, b);
+        foreach (var f in a)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "a", f)), File.ReadAllBytes(Path.Combine(_dir, "b", f)));
+        }
+    }
+
+    [Fact]
+    public void Writes_far_fewer_files_than_pages_and_no_file_per_paper()
+    {
+        var files = WriteFixtures("a");
+        var papers = SearchFixtures.Archive.Papers.Count;
+        var perChunk = SearchIndexOptions.Default.CardsPerChunk;
+        Assert.True(perChunk >= 2);
+        Assert.True(files.Count < papers * 0.7, $"{files.Count} files for {papers} papers");
+        Assert.All(files, f => Assert.StartsWith(SiteUrls.SearchIndexDir + "/", f));
+        Assert.Equal((papers + perChunk - 1) / perChunk, files.Count(f => Path.GetFileName(f).StartsWith('c')));
+        Assert.DoesNotContain(files, f => SearchFixtures.Archive.Papers.Any(p => f.Contains(p.Id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Pieces_stay_small_so_a_query_downloads_little()
+    {
+        var files = WriteFixtures("a");
+        var options = SearchIndexOptions.Default;
+        foreach (var f in files)
+        {
+            var text = File.ReadAllText(Path.Combine(_dir, "a", f));
+            var name = Path.GetFileName(f);
+            var data = SearchIndexReader.ReadScript(text, out var kind, out _);
+            switch (kind)
+            {
+                case "r":
+                    Assert.True(text.Length < 8_000, "root is " + text.Length);
+                    break;
+                case "d":
+                    Assert.True(text.Length < options.DictShardChars * 2, name + " is " + text.Length);
+                    break;
+                case "p":
+                    // a shard exceeds the target only when one term's postings alone do
+                    Assert.True(text.Length < options.PostingsShardChars * 2 || data.GetArrayLength() == 3, name + " is " + text.Length);
+                    break;
+                case "c":
+                    Assert.True(data.GetArrayLength() <= options.CardsPerChunk);
+                    Assert.True(text.Length < options.CardsPerChunk * (options.SnippetSourceChars * 2 + 600), name + " is " + text.Length);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void Cards_carry_title_link_date_upvotes_and_a_cut_abstract()
+    {
+        WriteFixtures("a");
+        var dir = Path.Combine(_dir, "a", SiteUrls.SearchIndexDir);
+        var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
+        var chunk = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "c0.js")), out _, out _);
+        var paper = data.Docs[0];
+        var card = chunk[0];
+        Assert.Equal(SiteUrls.Paper(paper.Id), card[0].GetString());
+        Assert.Equal(paper.Title, card[1].GetString());
+        Assert.Equal(paper.FirstSeen!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), card[3].GetString());
+        Assert.Equal(paper.Upvotes ?? -1, card[4].GetInt32());
+        Assert.True(card[6].GetString()!.Length <= SearchIndexOptions.Default.SnippetSourceChars + 2);
+        // newest first: sorting by date is doc order
+        Assert.True(data.Docs.Zip(data.Docs.Skip(1)).All(p => (p.First.FirstSeen ?? DateOnly.MinValue) >= (p.Second.FirstSeen ?? DateOnly.MinValue)));
+    }
+
+    [Fact]
+    public void Rewriting_removes_stale_shards()
+    {
+        var dir = Path.Combine(_dir, "a", SiteUrls.SearchIndexDir);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "c99999.js"), "stale");
+        WriteFixtures("a");
+        Assert.False(File.Exists(Path.Combine(dir, "c99999.js")));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(1023)]
+    [InlineData(int.MaxValue)]
+    public void Varints_round_trip(int value)
+    {
+        var sb = new System.Text.StringBuilder();
+        SearchCodec.AppendVarint(sb, value);
+        var pos = 0;
+        Assert.Equal(value, SearchCodec.ReadVarint(sb.ToString(), ref pos));
+        Assert.Equal(sb.Length, pos);
+        Assert.DoesNotContain(sb.ToString(), c => c is '"' or '\\');
+    }
+
+    [Fact]
+    public void Empty_archive_writes_a_usable_root()
+    {
+        var files = SearchIndexWriter.Write(PaperArchive.Model.ArchiveModel.Empty, PaperArchive.Model.ArchiveAnalysis.Empty, Path.Combine(_dir, "e"));
+        var root = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(_dir, "e", SiteUrls.SearchIndexDir, "root.js")), out _, out _);
+        Assert.Equal(0, root.GetProperty("docs").GetInt32());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("post").ValueKind);
+        Assert.Contains(SiteUrls.SearchIndexDir + "/root.js", files);
+    }
+}

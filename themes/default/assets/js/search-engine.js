@@ -1,0 +1,442 @@
+/*
+ * PaperArchive search — the query engine over the static sharded index (format:
+ * src/PaperArchive/Search/README.md). Index files are scripts calling __paSearch.add(kind, n, data),
+ * loaded on demand with <script> elements (works over http(s) and file://; no fetch, no network
+ * outside the site). In node, pass a `load(name)` that evaluates the file.
+ */
+(function (global) {
+  "use strict";
+
+  var A = global.PaperArchiveAnalyzer || (typeof require === "function" ? require("./search-analyzer.js") : null);
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var di = 0; di < ALPHABET.length; di++) DIGIT[ALPHABET.charCodeAt(di)] = di;
+
+  // Bounds: a query of any length or content does bounded work.
+  var MAX_QUERY_CHARS = 300, MAX_UNITS = 12, MAX_CANDIDATES = 8, MAX_DICT_SHARDS = 3, MAX_RESULTS = 2000,
+    PHRASE_VERIFY = 40, TYPO_MIN = 5;
+  var WEIGHT = { exact: 1, prefix: 0.7, typo: 0.45 };
+
+  /** Default browser loader: one <script> per index file, de-duplicated. */
+  function scriptLoader(baseUrl) {
+    return function (name, version) {
+      return new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = baseUrl + name + (version ? "?v=" + version : "");
+        s.async = true;
+        s.onload = function () { s.remove(); resolve(); };
+        s.onerror = function () { s.remove(); reject(new Error("cannot load " + name)); };
+        document.head.appendChild(s);
+      });
+    };
+  }
+
+  function Engine(options) {
+    this.load = options.load || scriptLoader(options.base);
+    this.store = new Map(); // "kind:n" -> data
+    this.pending = new Map(); // "kind:n" -> promise
+    this.decoded = new Map(); // term -> {docs, levels, max}
+    this.root = null;
+    var self = this;
+    var hub = global.__paSearch || (global.__paSearch = {});
+    var previous = hub.add;
+    hub.add = function (kind, n, data) {
+      self.store.set(kind + ":" + n, data);
+      if (previous && previous !== hub.add) previous(kind, n, data);
+    };
+  }
+
+  Engine.prototype.file = function (kind, n) {
+    var key = kind + ":" + n;
+    if (this.store.has(key)) return Promise.resolve(this.store.get(key));
+    if (!this.pending.has(key)) {
+      var self = this;
+      var name = kind === "r" ? "root.js" : kind + n + ".js";
+      var p = this.load(name, this.root ? this.root.version : "").then(function () {
+        if (!self.store.has(key)) throw new Error("index file " + name + " did not register");
+        return self.store.get(key);
+      });
+      p.catch(function () { self.pending.delete(key); });
+      this.pending.set(key, p);
+    }
+    return this.pending.get(key);
+  };
+
+  Engine.prototype.ready = function () {
+    var self = this;
+    if (!this.readyPromise) this.readyPromise = this.file("r", 0).then(function (r) { self.root = r; return r; });
+    return this.readyPromise;
+  };
+
+  // Index of the shard whose range holds `term` (starts are the first term of each shard).
+  function shardOf(starts, term) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  Engine.prototype.postingsShard = function (term) { return this.file("p", shardOf(this.root.post, term)); };
+
+  /** Postings of a term: {docs: Int32Array, levels: Uint8Array, max} or null. */
+  Engine.prototype.postings = function (term) {
+    var self = this;
+    if (this.decoded.has(term)) return Promise.resolve(this.decoded.get(term));
+    return this.postingsShard(term).then(function (data) {
+      if (!self.shardMaps) self.shardMaps = new Map();
+      var idx = shardOf(self.root.post, term);
+      var map = self.shardMaps.get(idx);
+      if (!map) {
+        map = new Map();
+        for (var i = 0; i < data.length; i += 3) map.set(data[i], i);
+        self.shardMaps.set(idx, map);
+      }
+      var at = map.get(term);
+      var result = at === undefined ? null : decode(data[at + 1], data[at + 2]);
+      self.decoded.set(term, result);
+      return result;
+    });
+  };
+
+  function decode(max, s) {
+    var pos = 0;
+    function varint() {
+      var value = 0, shift = 0;
+      for (;;) {
+        var d = DIGIT[s.charCodeAt(pos++)];
+        value += (d & 31) * Math.pow(2, shift);
+        if ((d & 32) === 0) return value;
+        shift += 5;
+      }
+    }
+    var count = varint(), docs = new Int32Array(count), levels = new Uint8Array(count), doc = 0;
+    for (var i = 0; i < count; i++) { doc += varint(); docs[i] = doc; }
+    for (var j = 0; j < count; j++) levels[j] = DIGIT[s.charCodeAt(pos++)];
+    return { docs: docs, levels: levels, max: max };
+  }
+
+  /** Dictionary entries [term, df] in [from, to) — at most MAX_DICT_SHARDS shards are read. */
+  Engine.prototype.dictRange = function (from, to) {
+    var starts = this.root.dict, first = shardOf(starts, from), last = shardOf(starts, to);
+    if (last - first + 1 > MAX_DICT_SHARDS) last = first + MAX_DICT_SHARDS - 1;
+    var loads = [];
+    for (var i = first; i <= last; i++) loads.push(this.file("d", i));
+    return Promise.all(loads).then(function (shards) {
+      var out = [];
+      shards.forEach(function (data) {
+        for (var k = 0; k < data.length; k += 2) if (data[k] >= from && data[k] < to) out.push([data[k], data[k + 1]]);
+      });
+      return out;
+    });
+  };
+
+  /**
+   * Parses a query into units: {kind: "word"|"phrase", text, neg, last}. The last plain word is a
+   * prefix while the user is still typing it (no trailing space).
+   */
+  function parse(query) {
+    query = String(query || "").slice(0, MAX_QUERY_CHARS);
+    var units = [], re = /(-?)"([^"]*)("?)|(\S+)/g, m;
+    while ((m = re.exec(query)) && units.length < MAX_UNITS) {
+      if (m[4] !== undefined) {
+        var w = m[4], neg = false;
+        if (w.length > 1 && w[0] === "-") { neg = true; w = w.slice(1); }
+        units.push({ kind: "word", text: w, neg: neg, end: re.lastIndex });
+      } else if (m[2].trim()) {
+        units.push({ kind: "phrase", text: m[2], neg: m[1] === "-", end: re.lastIndex });
+      }
+    }
+    var last = units[units.length - 1];
+    if (last && last.kind === "word" && !last.neg && last.end === query.length) last.prefix = true;
+    return units;
+  }
+
+  function osa1(a, b) {
+    // true when the optimal-string-alignment distance of a and b is exactly 1
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+      return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /** Candidate index terms for one query word: [{term, type, weight}]. */
+  Engine.prototype.candidates = function (tok, prefix) {
+    var self = this, term = tok.term, lower = tok.lower;
+    return this.postings(term).then(function (exact) {
+      var out = exact ? [{ term: term, type: "exact", weight: WEIGHT.exact }] : [];
+      var wantPrefix = prefix && lower.length >= 2;
+      var wantTypo = !exact && lower.length >= TYPO_MIN;
+      if (wantPrefix && exact) {
+        // The word is already a term: complete it only from the postings shard just loaded
+        // (its neighbours in term order), so typing costs no extra download.
+        var more = [];
+        self.shardMaps.get(shardOf(self.root.post, term)).forEach(function (at, t) {
+          if (t !== term && (t.indexOf(lower) === 0 || t.indexOf(term) === 0)) more.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: self.store.get("p:" + shardOf(self.root.post, term))[at + 2].length });
+        });
+        more.sort(function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); });
+        return out.concat(scaleByDf(more.slice(0, MAX_CANDIDATES)));
+      }
+      if (!wantPrefix && !wantTypo) return out;
+      var jobs = [];
+      if (wantPrefix) {
+        var keys = [lower];
+        if (term !== lower && lower.indexOf(term) !== 0) keys.push(term);
+        keys.forEach(function (k) { jobs.push(self.dictRange(k, k + "\uffff")); });
+        // "diffusi" → "diffus": an index term that the typed word over-runs by a few letters
+        jobs.push(self.dictRange(lower.slice(0, Math.max(5, lower.length - 3)), lower + "\u0000"));
+      }
+      if (wantTypo) jobs.push(self.dictRange(term.slice(0, 2), term.slice(0, 2) + "\uffff"));
+      return Promise.all(jobs).then(function (lists) {
+        var seen = new Set(out.map(function (c) { return c.term; })), prefixes = [], typos = [];
+        var nPrefixLists = wantPrefix ? jobs.length - (wantTypo ? 1 : 0) : 0;
+        lists.forEach(function (list, li) {
+          list.forEach(function (e) {
+            var t = e[0];
+            if (seen.has(t)) return;
+            if (li < nPrefixLists) {
+              var ok = t.indexOf(lower) === 0 || t.indexOf(term) === 0 || (lower.indexOf(t) === 0 && t.length >= 5 && lower.length - t.length <= 3);
+              if (ok) { seen.add(t); prefixes.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: e[1] }); }
+            } else if (osa1(term, t)) {
+              seen.add(t); typos.push({ term: t, type: "typo", weight: WEIGHT.typo, df: e[1] });
+            }
+          });
+        });
+        var byDf = function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); };
+        prefixes.sort(byDf); typos.sort(byDf);
+        out = out.concat(scaleByDf(prefixes.slice(0, MAX_CANDIDATES)));
+        if (!out.length || wantTypo && !prefixes.length) out = out.concat(typos.slice(0, 4));
+        return out;
+      });
+    });
+  };
+
+  // Among completions of a word being typed, the common ones are the likely intent.
+  function scaleByDf(list) {
+    var top = list.reduce(function (m, c) { return Math.max(m, c.df); }, 1);
+    list.forEach(function (c) { c.weight *= Math.pow(c.df / top, 0.3); });
+    return list;
+  }
+
+  function dayKey(iso) { return iso ? parseInt(String(iso).replace(/-/g, ""), 10) : NaN; }
+
+  /** Doc-number range [lo, hi) of papers dated within [from, to] (docs are newest first). */
+  Engine.prototype.dateRange = function (from, to) {
+    var days = this.root.days, lo = 0, hi = this.root.dated, f = dayKey(from), t = dayKey(to);
+    if (!isNaN(t)) { lo = hi; for (var i = 0; i < days.length; i += 2) if (days[i] <= t) { lo = days[i + 1]; break; } }
+    if (!isNaN(f)) { for (var j = 0; j < days.length; j += 2) if (days[j] < f) { hi = days[j + 1]; break; } }
+    if (isNaN(t) && isNaN(f)) hi = this.root.docs;
+    return [lo, Math.max(lo, hi)];
+  };
+
+  Engine.prototype.topicDocs = function (slug) {
+    var idx = this.root.topics.findIndex(function (t) { return t[0] === slug; });
+    if (idx < 0) return Promise.resolve(new Set());
+    return this.file("t", idx).then(function (s) {
+      // topic files are a varint count and doc gaps, without levels
+      var pos = 0, doc = 0, set = new Set();
+      function varint() { var v = 0, sh = 0; for (;;) { var x = DIGIT[s.charCodeAt(pos++)]; v += (x & 31) * Math.pow(2, sh); if (!(x & 32)) return v; sh += 5; } }
+      var n = varint();
+      for (var i = 0; i < n; i++) { doc += varint(); set.add(doc); }
+      return set;
+    });
+  };
+
+  Engine.prototype.upvotes = function (docs) {
+    var per = this.root.upvotesPerChunk, chunks = new Set(), self = this;
+    docs.forEach(function (d) { chunks.add(Math.floor(d / per)); });
+    return Promise.all(Array.from(chunks).map(function (c) { return self.file("u", c).then(function (s) { return [c, s]; }); }))
+      .then(function (pairs) {
+        var m = new Map(pairs);
+        return function (d) { var s = m.get(Math.floor(d / per)), o = (d % per) * 2; return DIGIT[s.charCodeAt(o)] * 64 + DIGIT[s.charCodeAt(o + 1)]; };
+      });
+  };
+
+  /** Cards for doc numbers: [{doc, link, title, authors, date, upvotes, topics:[slug,title][], abstract}]. */
+  Engine.prototype.cards = function (docs) {
+    var per = this.root.cardsPerChunk, self = this;
+    return Promise.all(docs.map(function (d) {
+      return self.file("c", Math.floor(d / per)).then(function (chunk) {
+        var c = chunk[d % per];
+        return {
+          doc: d, link: c[0], title: c[1], authors: c[2], date: c[3], upvotes: c[4] < 0 ? null : c[4],
+          topics: c[5].map(function (t) { return self.root.topics[t]; }), abstract: c[6],
+        };
+      });
+    }));
+  };
+
+  /**
+   * Runs a query. options: {topic, from, to, sort: "relevance"|"date"|"upvotes"}.
+   * Returns {docs: [doc numbers in order], full: count matching every word, terms: Set of matched
+   * index terms (for highlighting), units, note}.
+   */
+  Engine.prototype.search = function (query, options) {
+    options = options || {};
+    var self = this;
+    return this.ready().then(function () {
+      var units = parse(query), slots = [], excluded = [], phrases = [];
+      units.forEach(function (u) {
+        var toks = A.analyze(u.text, 32);
+        if (!toks.length) return;
+        if (u.neg) { toks.forEach(function (t) { excluded.push(t.term); }); return; }
+        if (u.kind === "phrase") {
+          var phrase = toks.map(function (t) { return { term: t.term, pos: t.pos - toks[0].pos }; });
+          if (toks.length > 1) phrases.push(phrase);
+          toks.forEach(function (t) { slots.push({ tok: t, prefix: false, phraseOnly: true }); });
+          return;
+        }
+        toks.forEach(function (t, i) { slots.push({ tok: t, prefix: !!u.prefix && i === toks.length - 1 }); });
+      });
+      // the same term twice adds nothing but work
+      var seenSlot = new Set();
+      slots = slots.filter(function (s) { var k = s.tok.term + (s.prefix ? "*" : ""); if (seenSlot.has(k)) return false; seenSlot.add(k); return true; });
+      slots = slots.slice(0, MAX_UNITS);
+      var filters = [];
+      if (options.topic) filters.push(self.topicDocs(options.topic));
+      return Promise.all([
+        Promise.all(slots.map(function (s) { return self.candidates(s.tok, s.prefix && !s.phraseOnly); })),
+        Promise.all(excluded.map(function (t) { return self.postings(t); })),
+        Promise.all(filters),
+      ]).then(function (res) {
+        var cands = res[0], excl = res[1], topicSet = res[2][0] || null;
+        var all = [];
+        cands.forEach(function (list) { list.forEach(function (c) { all.push(c.term); }); });
+        return Promise.all(all.map(function (t) { return self.postings(t); })).then(function () {
+          return self.rank(slots, cands, excl, topicSet, phrases, options);
+        });
+      });
+    });
+  };
+
+  Engine.prototype.rank = function (slots, cands, excl, topicSet, phrases, options) {
+    var self = this, n = this.root.docs, range = this.dateRange(options.from, options.to);
+    var terms = new Set(), typos = [];
+    var total = null, mask = null, tier = null, touched = [];
+    var TIER = { exact: 0, prefix: 1, typo: 2 };
+    if (slots.length) {
+      total = new Float64Array(n); mask = new Uint32Array(n); tier = new Uint8Array(n);
+      var slotScore = new Float64Array(n), slotTier = new Uint8Array(n);
+      slots.forEach(function (slot, si) {
+        var hitDocs = [];
+        // exact before prefix before typo: a doc takes the best kind of match it has for the word
+        var list = cands[si].slice().sort(function (x, y) { return TIER[x.type] - TIER[y.type]; });
+        list.forEach(function (c) {
+          var p = self.decoded.get(c.term);
+          if (!p) return;
+          terms.add(c.term);
+          if (c.type === "typo") typos.push(c.term);
+          var t = TIER[c.type] + 1, scale = c.weight * p.max / self.root.levels;
+          for (var i = 0; i < p.docs.length; i++) {
+            var d = p.docs[i], s = p.levels[i] * scale;
+            if (slotTier[d] === 0) { hitDocs.push(d); slotTier[d] = t; slotScore[d] = s; }
+            else if (slotTier[d] === t && s > slotScore[d]) slotScore[d] = s;
+          }
+        });
+        var bit = 1 << si;
+        for (var h = 0; h < hitDocs.length; h++) {
+          var d2 = hitDocs[h];
+          if (mask[d2] === 0) touched.push(d2);
+          mask[d2] |= bit;
+          total[d2] += slotScore[d2];
+          if (slotTier[d2] > tier[d2]) tier[d2] = slotTier[d2];
+          slotScore[d2] = 0; slotTier[d2] = 0;
+        }
+      });
+    } else if (topicSet || options.from || options.to) {
+      for (var d3 = range[0]; d3 < range[1]; d3++) touched.push(d3);
+    }
+    var banned = new Set();
+    excl.forEach(function (p) { if (p) for (var i = 0; i < p.docs.length; i++) banned.add(p.docs[i]); });
+    var need = slots.length, docs = [];
+    touched.forEach(function (d) {
+      if (d < range[0] || d >= range[1] || banned.has(d) || (topicSet && !topicSet.has(d))) return;
+      docs.push(d);
+    });
+    function bits(m) { var c = 0; while (m) { m &= m - 1; c++; } return c; }
+    var matched = mask ? function (d) { return bits(mask[d]); } : function () { return 0; };
+    var full = docs.filter(function (d) { return matched(d) === need; }).length;
+    var sort = options.sort || "relevance";
+    var finish = function (upv) {
+      docs.sort(function (a, b) {
+        var ma = matched(a), mb = matched(b);
+        // every word matching beats partial matches, whatever the sort
+        if (ma !== mb && (ma === need || mb === need)) return mb === need ? 1 : -1;
+        if (sort === "date") return a - b;
+        if (sort === "upvotes") { var ua = upv(a), ub = upv(b); if (ua !== ub) return ub - ua; return a - b; }
+        if (ma !== mb) return mb - ma;
+        if (tier && tier[a] !== tier[b]) return tier[a] - tier[b];
+        var sa = total ? total[a] : 0, sb = total ? total[b] : 0;
+        return sb - sa || a - b;
+      });
+      if (docs.length > MAX_RESULTS) docs.length = MAX_RESULTS;
+      var result = { docs: docs, full: full, terms: terms, typos: typos, phrases: phrases, count: docs.length };
+      return phrases.length ? self.verifyPhrases(result) : result;
+    };
+    return sort === "upvotes" && docs.length ? this.upvotes(docs).then(finish) : Promise.resolve(finish(null));
+  };
+
+  /** Keeps the candidates whose title or abstract contains every quoted phrase (checked on the card text). */
+  Engine.prototype.verifyPhrases = function (result) {
+    var head = result.docs.slice(0, Math.min(result.full, PHRASE_VERIFY)), self = this;
+    return this.cards(head).then(function (cards) {
+      var ok = cards.filter(function (c) {
+        var texts = [A.analyze(c.title), A.analyze(c.abstract)];
+        return result.phrases.every(function (ph) { return texts.some(function (t) { return hasPhrase(t, ph); }); });
+      }).map(function (c) { return c.doc; });
+      result.docs = ok;
+      result.full = ok.length;
+      result.count = ok.length;
+      return result;
+    });
+  };
+
+  function hasPhrase(tokens, phrase) {
+    var at = new Map();
+    tokens.forEach(function (t) { if (!at.has(t.term)) at.set(t.term, new Set()); at.get(t.term).add(t.pos); });
+    var first = at.get(phrase[0].term);
+    if (!first) return false;
+    for (var p of first) {
+      if (phrase.every(function (q) { var s = at.get(q.term); return s && s.has(p + q.pos); })) return true;
+    }
+    return false;
+  }
+
+  /** Splits text into [{text, hit}] parts, marking words whose analyzed term is in `terms`. */
+  function highlight(text, terms) {
+    var parts = [], last = 0;
+    A.analyze(text, 2000).forEach(function (t) {
+      if (!terms.has(t.term)) return;
+      if (t.start > last) parts.push({ text: text.slice(last, t.start), hit: false });
+      parts.push({ text: text.slice(t.start, t.end), hit: true });
+      last = t.end;
+    });
+    if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+    return parts;
+  }
+
+  /** A window of about `max` characters of the abstract around its first matched words. */
+  function snippet(text, terms, max) {
+    max = max || 240;
+    if (text.length <= max) return text;
+    var first = A.analyze(text, 2000).find(function (t) { return terms.has(t.term); });
+    var start = 0;
+    if (first && first.end > max - 40) {
+      start = text.lastIndexOf(" ", Math.max(0, first.start - 60)) + 1;
+    }
+    var end = Math.min(text.length, start + max);
+    var cut = text.lastIndexOf(" ", end);
+    if (end < text.length && cut > start + max / 2) end = cut;
+    return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
+  }
+
+  var api = { Engine: Engine, parse: parse, osa1: osa1, highlight: highlight, snippet: snippet, shardOf: shardOf, decode: decode };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else global.PaperArchiveSearch = api;
+})(typeof window !== "undefined" ? window : globalThis);
