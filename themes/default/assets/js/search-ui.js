@@ -1,6 +1,7 @@
 /*
  * PaperArchive search — the page client. Two parts:
- *  - every page: the search box ([data-pa-search-box]); "/" focuses it.
+ *  - every page: the header's search box (partials/search-box.html) is a plain GET form to
+ *    search.html, so it works without this script; site.js focuses it on "/".
  *  - the search page ([data-pa-search]): state lives in the URL (?q=&topic=&from=&to=&sort=),
  *    results render as DOM nodes (never innerHTML from the index), arrows move through results,
  *    Enter opens, a live region announces counts.
@@ -13,12 +14,14 @@
 
   var PAGE = 10;
 
+  // site.js focuses the header's box on "/" on every page; on the search page the page's own box
+  // is the one to type in (this listener runs after site.js's).
   function focusBoxOnSlash() {
     document.addEventListener("keydown", function (e) {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
       var t = e.target, tag = t && t.tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-      var box = document.querySelector("[data-pa-search] input[name=q]") || document.querySelector("[data-pa-search-box] input[name=q]");
+      var box = document.querySelector("[data-pa-search] input[name=q]");
       if (box) { e.preventDefault(); box.focus(); box.select(); }
     });
   }
@@ -195,9 +198,8 @@
   }
 
   function start() {
-    focusBoxOnSlash();
     var page = document.querySelector("[data-pa-search]");
-    if (page) initSearchPage(page);
+    if (page) { focusBoxOnSlash(); initSearchPage(page); }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
