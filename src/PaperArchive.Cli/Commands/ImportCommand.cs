@@ -44,7 +44,7 @@ public static class ImportCommand
     /// <summary>Runs an import with progress and prints its diagnostics and summary; returns the exit code.</summary>
     public static int Run(ConsoleUi ui, ImportOptions options)
     {
-        var report = ui.RunStep("Reading listings", progress => ArchiveImporter.Import(options with { Progress = progress }));
+        var report = ui.RunStep("Importing listings", progress => ArchiveImporter.Import(options with { Progress = progress }));
         ui.Diagnostics(report.Diagnostics);
         ui.Summary(Summary(report), ok: !report.HasErrors);
         return report.HasErrors ? 1 : 0;

@@ -69,7 +69,14 @@ public static class SiteBuilder
         Step("topics");
         var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
         diagnostics.AddRange(topicDiagnostics);
-        var analysis = TopicAnalyzer.Analyze(archive, topics);
+        var topicResult = TopicAnalyzer.Run(archive, topics);
+        diagnostics.AddRange(topicResult.Diagnostics);
+        var analysis = topicResult.Analysis;
+        if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
+            TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+        }
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
         Step("theme");

@@ -32,7 +32,8 @@ internal sealed class MergeFieldState
         if (!string.IsNullOrWhiteSpace(p.Title) && (overwrite || _title is null)) _title = (p.Title, source);
         if (!string.IsNullOrWhiteSpace(p.Abstract) && (overwrite || _abstract is null)) _abstract = (p.Abstract, source);
         if (p.PublishedOn is { } d && (overwrite || _published is null)) _published = (d, source);
-        if (p.Authors.Count > 0 && (overwrite || _authors.Count == 0)) _authors = p.Authors;
+        if (p.Authors.Count > 0 && (overwrite || _authors.Count == 0)) _authors = WithKnownAccounts(p.Authors, _authors);
+        else if (p.Authors.Count > 0) _authors = WithKnownAccounts(_authors, p.Authors);
         if (p.AuthorCount is not null && (overwrite || _authorCount is null)) _authorCount = p.AuthorCount;
         Take(ref _organization, p.Organization, overwrite);
         Take(ref _organizationHandle, p.OrganizationHandle, overwrite);
@@ -91,6 +92,26 @@ internal sealed class MergeFieldState
         Thumbnail = _thumbnail,
         MediaUrls = _mediaUrls,
     };
+
+    /// <summary>
+    /// The same author list from another source may know accounts this one lacks (a claim made after
+    /// one scrape); when the names agree one by one, keep every account either list knows.
+    /// </summary>
+    private static ValueList<Author> WithKnownAccounts(ValueList<Author> kept, ValueList<Author> other)
+    {
+        if (kept.Count != other.Count || !kept.Where((a, i) => a.HfUser is null && other[i].HfUser is not null).Any())
+        {
+            return kept;
+        }
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (!string.Equals(kept[i].Name, other[i].Name, StringComparison.Ordinal))
+            {
+                return kept;
+            }
+        }
+        return kept.Select((a, i) => a.HfUser is null ? a with { HfUser = other[i].HfUser } : a).ToValueList();
+    }
 
     private static void Take(ref string? field, string? value, bool overwrite)
     {

@@ -4,9 +4,10 @@ namespace PaperArchive.Rendering;
 
 /// <summary>
 /// Gives every distinct key (an author name, an organisation) its own page slug. Keys whose
-/// <see cref="Slug.From"/> collide are disambiguated deterministically: in ordinal order of the key,
-/// the first keeps the plain slug, the next get "-2", "-3", … (skipping slugs some other key
-/// already owns). The result depends only on the set of keys, never on input order.
+/// <see cref="Slug.From"/> collide are disambiguated deterministically: the key seen most often
+/// (e.g. the spelling on most papers) keeps the plain slug, ties broken by ordinal order; the others
+/// get "-2", "-3", … (skipping slugs some other key already owns). The result depends only on the
+/// multiset of keys, never on their order.
 /// </summary>
 public sealed class SlugDirectory
 {
@@ -14,8 +15,12 @@ public sealed class SlugDirectory
 
     public SlugDirectory(IEnumerable<string> keys)
     {
-        var distinct = keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var byBase = distinct.GroupBy(Slug.From, StringComparer.Ordinal).ToList();
+        var distinct = keys.GroupBy(k => k, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+        var byBase = distinct.GroupBy(k => Slug.From(ScrapedText.ReplaceLoneSurrogates(k)), StringComparer.Ordinal).ToList();
         var taken = new HashSet<string>(byBase.Select(g => g.Key), StringComparer.Ordinal);
         _slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in byBase.OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -79,3 +79,22 @@ public class ImportCommandTests
         Assert.StartsWith("import: up to date", ImportCommand.Summary(report with { Skipped = true }));
     }
 }
+
+public class ImportCommandFixtureTests
+{
+    [Fact]
+    public void Import_of_the_fixtures_prints_warnings_one_per_line_and_a_summary_and_exits_0()
+    {
+        using var tmp = TestDirs.Temp();
+        var (console, output) = ImportCommandTests.PlainConsole();
+        var exit = Program.BuildRoot(console).Parse(["import", "--input", TestDirs.Fixtures, "--archive", tmp.Path]).Invoke();
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^import: \d+ files, \d+ days, \d+ papers \(\d+ new, 0 updated\), \d+ warnings?, 0 errors, \d+ archive files written, \d+\.\d\d s$", lines[^1]);
+        Assert.All(lines.Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)), l => Assert.Contains(TestDirs.Fixtures, l));
+
+        var (console2, output2) = ImportCommandTests.PlainConsole();
+        Assert.Equal(0, Program.BuildRoot(console2).Parse(["import", "--input", TestDirs.Fixtures, "--archive", tmp.Path]).Invoke());
+        Assert.StartsWith("import: up to date", output2.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+    }
+}

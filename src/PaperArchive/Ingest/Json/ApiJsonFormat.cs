@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PaperArchive.Common;
 
@@ -48,43 +47,45 @@ public sealed partial class ApiJsonFormat : IListingFormat
 
     public ListingReadResult Read(string text, string file)
     {
+        text ??= "";
         var diagnostics = new List<Diagnostic>();
-        if (!TryParseRoot(text, out var root, out var parseError))
+        using var doc = TryParseRoot(text, out var parseError);
+        if (doc is null)
         {
             return ListingReadResult.Unreadable(file, parseError);
         }
+        var root = doc.RootElement;
 
         DateOnly? wrapperDate = null;
-        JsonArray? items;
-        bool single = false;
-        switch (root)
+        JsonElement? items = null;
+        switch (root.ValueKind)
         {
-            case JsonArray array:
-                items = array;
+            case JsonValueKind.Array:
+                items = root;
                 break;
-            case JsonObject obj when ApiJsonItemMapper.LooksLikeItem(obj):
-                items = null;
-                single = true;
+            case JsonValueKind.Object when ApiJsonItemMapper.LooksLikeItem(root):
                 break;
-            case JsonObject obj:
-                items = (obj["data"] ?? obj["dailyPapers"]) as JsonArray;
-                if (items is null)
+            case JsonValueKind.Object:
+                items = ApiJsonItemMapper.Get(root, "data") ?? ApiJsonItemMapper.Get(root, "dailyPapers");
+                if (items is not { ValueKind: JsonValueKind.Array })
                 {
-                    var status = ApiJsonItemMapper.String(obj["status"]);
+                    var status = ApiJsonItemMapper.String(ApiJsonItemMapper.Get(root, "status"));
                     var why = status is not null && !status.Equals("success", StringComparison.OrdinalIgnoreCase)
                         ? $"the saved API response has status '{status}' and no data"
                         : "valid JSON, but not a daily-papers listing (expected an array of items, a {\"data\":[…]} wrapper or one item)";
                     return ListingReadResult.Unreadable(file, why);
                 }
-                if (obj["date"] is { } dateNode)
+                if (ApiJsonItemMapper.Get(root, "date") is { } dateNode)
                 {
                     wrapperDate = ApiJsonItemMapper.Date(dateNode);
                     if (wrapperDate is null)
                     {
-                        diagnostics.Add(Diagnostic.Warning(file, "date", $"wrapper date '{Short(dateNode)}' is not a date; ignored"));
+                        diagnostics.Add(Diagnostic.Warning(file, "date", $"wrapper date {Short(dateNode)} is not a date; ignored"));
                     }
                 }
                 break;
+            case JsonValueKind.Null:
+                return ListingReadResult.Unreadable(file, "the file holds JSON null, not a listing");
             default:
                 return ListingReadResult.Unreadable(file, "valid JSON, but not a daily-papers listing (expected an array or an object)");
         }
@@ -92,17 +93,19 @@ public sealed partial class ApiJsonFormat : IListingFormat
         var fileDay = wrapperDate ?? DateFromFileName(file);
         var mapper = new ApiJsonItemMapper(file, fileDay, diagnostics);
         var observations = new List<Observation>();
-        if (single)
+        if (items is not { } array)
         {
             mapper.MapItem(root, "item 1", observations);
         }
         else
         {
-            for (var i = 0; i < items!.Count; i++)
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                mapper.MapItem(items[i], "item " + (i + 1).ToString(CultureInfo.InvariantCulture), observations);
+                i++;
+                mapper.MapItem(item, "item " + i.ToString(CultureInfo.InvariantCulture), observations);
             }
-            if (items.Count == 0)
+            if (i == 0)
             {
                 diagnostics.Add(new Diagnostic(Severity.Info, file, null, "the listing has no papers"));
             }
@@ -112,33 +115,26 @@ public sealed partial class ApiJsonFormat : IListingFormat
         return new ListingReadResult(file, SourceKind.ApiJson, listingDate, true, observations, diagnostics);
     }
 
-    private static bool TryParseRoot(string text, out JsonNode? root, out string error)
+    private static JsonDocument? TryParseRoot(string text, out string error)
     {
         error = "";
         try
         {
-            root = JsonNode.Parse(text, nodeOptions: null, DocumentOptions);
-            if (root is null)
-            {
-                error = "the file holds JSON null, not a listing";
-                return false;
-            }
-            return true;
+            return JsonDocument.Parse(text, DocumentOptions);
         }
         catch (JsonException ex)
         {
             // Some scrapers print() the Python list itself instead of json.dump-ing it.
             var head = text.AsSpan().TrimStart("\uFEFF \t\r\n");
             if (head.Length > 0 && head[0] is '[' or '{' && text.Contains("'paper'", StringComparison.Ordinal)
-                && PythonLiteralParser.TryParse(text.TrimStart('\uFEFF'), out root, out _) && root is not null)
+                && PythonLiteralParser.TryParse(text.TrimStart('\uFEFF'), out var literal, out _) && literal is not null)
             {
-                return true;
+                return PythonLiteralJson.ToDocument(literal);
             }
-            root = null;
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
             error = string.Create(CultureInfo.InvariantCulture, $"not valid JSON (line {line}, byte {column}): {ex.Message}");
-            return false;
+            return null;
         }
     }
 
@@ -165,9 +161,9 @@ public sealed partial class ApiJsonFormat : IListingFormat
             .Select(g => (DateOnly?)g.Key)
             .FirstOrDefault();
 
-    private static string Short(JsonNode node)
+    private static string Short(JsonElement node)
     {
-        var s = node.ToJsonString();
+        var s = node.GetRawText();
         return s.Length <= 40 ? s : s[..40] + "…";
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PaperArchive.Common;
 using PaperArchive.Model;
 
@@ -20,51 +19,48 @@ namespace PaperArchive.Ingest.Json;
 internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Diagnostic> diagnostics)
 {
     /// <summary>An item has a <c>paper</c> object, or is itself a paper (<c>id</c> + <c>title</c>, as <c>/api/papers/&lt;id&gt;</c> gives).</summary>
-    public static bool LooksLikeItem(JsonObject obj) =>
-        obj["paper"] is JsonObject || (obj.ContainsKey("id") && obj.ContainsKey("title") && !obj.ContainsKey("data"));
+    public static bool LooksLikeItem(JsonElement obj) =>
+        obj.ValueKind == JsonValueKind.Object
+        && (Get(obj, "paper") is { ValueKind: JsonValueKind.Object }
+            || (obj.TryGetProperty("id", out _) && obj.TryGetProperty("title", out _) && !obj.TryGetProperty("data", out _)));
 
-    public void MapItem(JsonNode? node, string item, List<Observation> into)
+    public void MapItem(JsonElement node, string item, List<Observation> into)
     {
-        try
+        var paper = node.ValueKind == JsonValueKind.String ? MapRepr(node.GetString()!, item) : Map(node, item);
+        if (paper is not null)
         {
-            var paper = Map(node, item);
-            if (paper is not null)
-            {
-                into.Add(new Observation(paper, SourceKind.ApiJson, file, item));
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or JsonException)
-        {
-            // JsonObject throws on duplicate keys when first enumerated; one odd item must not sink the file.
-            Skip(item, "unreadable item: " + ex.Message);
+            into.Add(new Observation(paper, SourceKind.ApiJson, file, item));
         }
     }
 
-    private Paper? Map(JsonNode? node, string item)
+    private Paper? MapRepr(string text, string item)
     {
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        if (!PythonLiteralParser.TryParse(text, out var node, out var error))
         {
-            var text = value.GetValue<string>();
-            if (!PythonLiteralParser.TryParse(text, out node, out var error))
+            Skip(item, "the string is not a readable Python literal: " + error);
+            return null;
+        }
+        using var doc = PythonLiteralJson.ToDocument(node);
+        return Map(doc.RootElement, item);
+    }
+
+    private Paper? Map(JsonElement top, string item)
+    {
+        if (top.ValueKind != JsonValueKind.Object)
+        {
+            Skip(item, "not an object but " + Kind(top));
+            return null;
+        }
+        JsonElement paper;
+        var wrapped = top.TryGetProperty("paper", out var inner);
+        if (wrapped)
+        {
+            if (inner.ValueKind != JsonValueKind.Object)
             {
-                Skip(item, "the string is not a readable Python literal: " + error);
+                Skip(item, "'paper' is " + Kind(inner) + ", not an object");
                 return null;
             }
-        }
-        if (node is not JsonObject top)
-        {
-            Skip(item, "not an object but " + Kind(node));
-            return null;
-        }
-        JsonObject paper;
-        if (top["paper"] is JsonObject inner)
-        {
             paper = inner;
-        }
-        else if (top.ContainsKey("paper"))
-        {
-            Skip(item, "'paper' is " + Kind(top["paper"]) + ", not an object");
-            return null;
         }
         else
         {
@@ -78,10 +74,10 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         {
             return null;
         }
-        var title = Clean(String(top["title"])) is { Length: > 0 } t ? t : Clean(String(paper["title"]));
+        var title = Clean(String(Get(top, "title"))) is { Length: > 0 } t ? t : Clean(String(Get(paper, "title")));
         if (string.IsNullOrEmpty(title))
         {
-            Skip(item, top.ContainsKey("title") || paper.ContainsKey("title") ? "title is empty or not a string" : "no title");
+            Skip(item, top.TryGetProperty("title", out _) || paper.TryGetProperty("title", out _) ? "title is empty or not a string" : "no title");
             return null;
         }
         var id = StripVersion(rawId.Trim());
@@ -93,22 +89,22 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
             id = PaperId.FromTitle(title);
         }
 
-        if (paper["authors"] is { } authorsNode && authorsNode is not JsonArray)
+        if (Get(paper, "authors") is { } authorsNode && authorsNode.ValueKind != JsonValueKind.Array)
         {
             Skip(item, "paper.authors is " + Kind(authorsNode) + ", not a list");
             return null;
         }
         var authors = new List<Author>();
         var authorCount = 0;
-        if (paper["authors"] is JsonArray authorArray)
+        if (Get(paper, "authors") is { ValueKind: JsonValueKind.Array } authorArray)
         {
-            foreach (var a in authorArray)
+            foreach (var ao in authorArray.EnumerateArray())
             {
                 authorCount++;
-                if (a is JsonObject ao && Clean(String(ao["name"])) is { Length: > 0 } name)
+                if (Clean(String(Get(ao, "name"))) is { Length: > 0 } name)
                 {
-                    var user = ao["user"] as JsonObject;
-                    var handle = Clean(String(user?["user"])) ?? Clean(String(user?["name"]));
+                    var user = Get(ao, "user");
+                    var handle = Clean(String(Get(user, "user"))) ?? Clean(String(Get(user, "name")));
                     authors.Add(new Author(name, string.IsNullOrEmpty(handle) ? null : handle));
                 }
             }
@@ -123,29 +119,29 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         var topPublished = OptionalDate(top, "publishedAt", "publishedAt", dropped);
         // submittedOnDailyAt is the listing day itself; the API's date (file/wrapper) next; the old
         // top-level publishedAt (which meant "put on the list" until 2025) only when neither exists.
-        var listingDay = dailyAt ?? fileDay ?? (ReferenceEquals(top, paper) ? null : topPublished);
+        var listingDay = dailyAt ?? fileDay ?? (wrapped ? topPublished : null);
 
         var upvotes = OptionalInt(paper, "upvotes", "paper.upvotes", dropped) ?? OptionalInt(top, "upvotes", "upvotes", dropped);
         var comments = OptionalInt(top, "numComments", "numComments", dropped) ?? OptionalInt(paper, "numComments", "paper.numComments", dropped);
 
-        var submitter = paper["submittedOnDailyBy"] as JsonObject;
-        var topSubmitter = top["submittedBy"] as JsonObject;
-        var submittedBy = NonEmpty(Clean(String(submitter?["user"])))
-            ?? NonEmpty(Clean(String(submitter?["name"])))
-            ?? NonEmpty(Clean(String(topSubmitter?["name"])))
-            ?? NonEmpty(Clean(String(topSubmitter?["user"])));
+        var submitter = Get(paper, "submittedOnDailyBy");
+        var topSubmitter = Get(top, "submittedBy");
+        var submittedBy = NonEmpty(Clean(String(Get(submitter, "user"))))
+            ?? NonEmpty(Clean(String(Get(submitter, "name"))))
+            ?? NonEmpty(Clean(String(Get(topSubmitter, "name"))))
+            ?? NonEmpty(Clean(String(Get(topSubmitter, "user"))));
 
-        var org = paper["organization"] as JsonObject
-            ?? top["organization"] as JsonObject
-            ?? top["submitterOrganization"] as JsonObject;
+        var org = Object(Get(paper, "organization"))
+            ?? Object(Get(top, "organization"))
+            ?? Object(Get(top, "submitterOrganization"));
 
-        var abstractText = CleanAbstract(String(paper["summary"])) ?? CleanAbstract(String(top["summary"]));
+        var abstractText = CleanAbstract(String(Get(paper, "summary"))) ?? CleanAbstract(String(Get(top, "summary")));
 
         var keywords = new List<string>();
-        var keywordsNode = paper["ai_keywords"] ?? top["ai_keywords"];
-        if (keywordsNode is JsonArray kwArray)
+        var keywordsNode = Get(paper, "ai_keywords") ?? Get(top, "ai_keywords");
+        if (keywordsNode is { ValueKind: JsonValueKind.Array } kwArray)
         {
-            foreach (var k in kwArray)
+            foreach (var k in kwArray.EnumerateArray())
             {
                 if (Clean(String(k)) is { Length: > 0 } kw && !keywords.Contains(kw, StringComparer.Ordinal))
                 {
@@ -159,9 +155,14 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         }
 
         var media = new List<string>();
-        AddUrls(paper["mediaUrls"], "paper.mediaUrls", media, dropped, item);
-        AddUrls(top["mediaUrls"], "mediaUrls", media, dropped, item);
-        AddUrls(top["mediaUrl"], "mediaUrl", media, dropped, item);
+        AddUrls(Get(paper, "mediaUrls"), "paper.mediaUrls", media, dropped, item);
+        AddUrls(Get(top, "mediaUrls"), "mediaUrls", media, dropped, item);
+        AddUrls(Get(top, "mediaUrl"), "mediaUrl", media, dropped, item);
+
+        if (listingDay is null && (upvotes is not null || comments is not null))
+        {
+            dropped.Add("upvotes/comments (no listing day in the item or the file name to date them)");
+        }
 
         var stars = OptionalInt(paper, "githubStars", "paper.githubStars", dropped) ?? OptionalInt(top, "githubStars", "githubStars", dropped);
 
@@ -177,34 +178,34 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
             Title = title,
             Abstract = abstractText,
             Authors = authors.ToValueList(),
-            AuthorCount = paper["authors"] is JsonArray ? authorCount : null,
-            Organization = NonEmpty(Clean(String(org?["fullname"]))) ?? NonEmpty(Clean(String(org?["name"]))),
-            OrganizationHandle = NonEmpty(Clean(String(org?["name"]))),
+            AuthorCount = Get(paper, "authors") is not null ? authorCount : null,
+            Organization = NonEmpty(Clean(String(Get(org, "fullname")))) ?? NonEmpty(Clean(String(Get(org, "name")))),
+            OrganizationHandle = NonEmpty(Clean(String(Get(org, "name")))),
             PublishedOn = publishedOn,
             ListedOn = listingDay is { } day ? ValueList.Of(day) : ValueList<DateOnly>.Empty,
             Snapshots = listingDay is { } snapDay && (upvotes is not null || comments is not null)
                 ? ValueList.Of(new CountSnapshot(snapDay, upvotes, comments))
                 : ValueList<CountSnapshot>.Empty,
             SubmittedBy = submittedBy,
-            AiSummary = NonEmpty(Clean(String(paper["ai_summary"]) ?? String(top["ai_summary"]))),
+            AiSummary = NonEmpty(Clean(String(Get(paper, "ai_summary")) ?? String(Get(top, "ai_summary")))),
             AiKeywords = keywords.ToValueList(),
-            GithubRepo = Url(paper["githubRepo"] ?? top["githubRepo"], "githubRepo", item),
+            GithubRepo = Url(Get(paper, "githubRepo") ?? Get(top, "githubRepo"), "githubRepo", item),
             GithubStars = stars,
-            ProjectPage = Url(paper["projectPage"] ?? top["projectPage"], "projectPage", item),
-            Thumbnail = Url(top["thumbnail"] ?? paper["thumbnail"], "thumbnail", item),
+            ProjectPage = Url(Get(paper, "projectPage") ?? Get(top, "projectPage"), "projectPage", item),
+            Thumbnail = Url(Get(top, "thumbnail") ?? Get(paper, "thumbnail"), "thumbnail", item),
             MediaUrls = media.ToValueList(),
         };
     }
 
-    private string? Core(JsonObject obj, string key, string label, string item)
+    private string? Core(JsonElement obj, string key, string label, string item)
     {
-        var node = obj[key];
+        var node = Get(obj, key);
         if (node is null)
         {
-            Skip(item, obj.ContainsKey(key) ? $"{label} is None/null" : $"no {label}");
+            Skip(item, obj.TryGetProperty(key, out _) ? $"{label} is None/null" : $"no {label}");
             return null;
         }
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim() is { Length: > 0 } s)
+        if (String(node)?.Trim() is { Length: > 0 } s)
         {
             return s;
         }
@@ -215,9 +216,9 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
     private void Skip(string item, string reason) =>
         diagnostics.Add(Diagnostic.Warning(file, item, "skipped: " + reason));
 
-    private static DateOnly? OptionalDate(JsonObject obj, string key, string label, List<string> dropped)
+    private static DateOnly? OptionalDate(JsonElement obj, string key, string label, List<string> dropped)
     {
-        var node = obj[key];
+        var node = Get(obj, key);
         if (node is null)
         {
             return null;
@@ -230,9 +231,9 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         return d;
     }
 
-    private static int? OptionalInt(JsonObject obj, string key, string label, List<string> dropped)
+    private static int? OptionalInt(JsonElement obj, string key, string label, List<string> dropped)
     {
-        var node = obj[key];
+        var node = Get(obj, key);
         if (node is null)
         {
             return null;
@@ -245,14 +246,14 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         return null;
     }
 
-    private void AddUrls(JsonNode? node, string label, List<string> into, List<string> dropped, string item)
+    private void AddUrls(JsonElement? node, string label, List<string> into, List<string> dropped, string item)
     {
         switch (node)
         {
             case null:
                 return;
-            case JsonArray array:
-                foreach (var n in array)
+            case { ValueKind: JsonValueKind.Array } array:
+                foreach (var n in array.EnumerateArray())
                 {
                     if (Url(n, label, item) is { } u && !into.Contains(u, StringComparer.Ordinal))
                     {
@@ -275,7 +276,7 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
     }
 
     /// <summary>An absolute http(s) URL, trimmed; anything else is dropped with a warning (empty strings silently).</summary>
-    private string? Url(JsonNode? node, string label, string item)
+    private string? Url(JsonElement? node, string label, string item)
     {
         if (node is null)
         {
@@ -298,40 +299,30 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         return null;
     }
 
-    internal static string? String(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    /// <summary>The property's value; null when <paramref name="obj"/> is not an object, the key is missing or the value is null.</summary>
+    internal static JsonElement? Get(JsonElement? obj, string key) =>
+        obj is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
-    internal static int? Int(JsonNode? node)
+    private static JsonElement? Object(JsonElement? e) => e is { ValueKind: JsonValueKind.Object } ? e : null;
+
+    internal static string? String(JsonElement? node) =>
+        node is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    internal static int? Int(JsonElement? node)
     {
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        if (node is not { ValueKind: JsonValueKind.Number } v)
         {
             return null;
         }
-        if (v.TryGetValue<int>(out var i))
+        if (v.TryGetInt32(out var i))
         {
             return i;
         }
-        if (v.TryGetValue<long>(out var l))
-        {
-            return l is >= int.MinValue and <= int.MaxValue ? (int)l : null;
-        }
-        if (v.TryGetValue<double>(out var d))
-        {
-            return double.IsFinite(d) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
-        }
-        if (v.TryGetValue<decimal>(out var m))
-        {
-            return decimal.Floor(m) == m && m is >= int.MinValue and <= int.MaxValue ? (int)m : null;
-        }
-        if (v.TryGetValue<JsonElement>(out var e) && e.TryGetDouble(out var ed))
-        {
-            return double.IsFinite(ed) && Math.Floor(ed) == ed && ed is >= int.MinValue and <= int.MaxValue ? (int)ed : null;
-        }
-        return null;
+        return v.TryGetDouble(out var d) && double.IsFinite(d) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
     }
 
     /// <summary>The UTC calendar day of an ISO timestamp (<c>2026-08-13T00:00:00.000Z</c>) or date.</summary>
-    internal static DateOnly? Date(JsonNode? node)
+    internal static DateOnly? Date(JsonElement? node)
     {
         var s = String(node)?.Trim();
         if (string.IsNullOrEmpty(s))
@@ -415,19 +406,14 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
             : id;
     }
 
-    private static string Kind(JsonNode? node) => node switch
+    private static string Kind(JsonElement? node) => node?.ValueKind switch
     {
-        null => "None/null",
-        JsonObject => "an object",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "a value",
-        },
-        _ => "a value",
+        null or JsonValueKind.Null or JsonValueKind.Undefined => "None/null",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => "a boolean",
     };
 
     private static string Truncate(string s) => s.Length <= 60 ? s : s[..60] + "…";

@@ -172,6 +172,16 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void Author_accounts_known_to_any_source_are_kept_when_names_agree()
+    {
+        var older = P("2401.00001", "T", D1) with { Authors = ValueList.Of(new Author("A", "a1"), new Author("B")) };
+        var newer = P("2401.00001", "T", D2) with { Authors = ValueList.Of(new Author("A"), new Author("B", "b2")) };
+        var p = Assert.Single(PaperMerger.Merge(ArchiveModel.Empty,
+            [Daily("1.json", SourceKind.ApiJson, D1, older), Daily("2.json", SourceKind.ApiJson, D2, newer)]).Archive.Papers);
+        Assert.Equal([new Author("A", "a1"), new Author("B", "b2")], p.Authors);
+    }
+
+    [Fact]
     public void Day_listings_union_files_of_the_same_day_richest_first_and_ignore_search_copies()
     {
         var merged = PaperMerger.Merge(ArchiveModel.Empty,

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using PaperArchive.Model;
+using PaperArchive.Topics;
+
+namespace PaperArchive.Bench.Topics;
+
+/// <summary>
+/// Run by hand: <c>dotnet run -c Release --project bench/Topics -- [bench [papers] [runs] | dump [slug]]</c>.
+/// "bench" times topic assignment + keywords + similar papers over a synthetic corpus built from the
+/// real fixtures and prints the median; "dump" prints every default topic's matches on the fixtures
+/// (for reading them) and the similar papers of a few.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = FixtureCorpus.FindRepoRoot();
+        var mode = args.Length > 0 ? args[0] : "bench";
+        var real = FixtureCorpus.Load(root);
+        var (topics, diagnostics) = TopicRules.Load(Path.Combine(root, "input", "topics.yml"));
+        foreach (var d in diagnostics)
+        {
+            Console.Error.WriteLine(d);
+        }
+        return mode switch
+        {
+            "dump" => Dump(real, topics, args.Length > 1 ? args[1] : null),
+            "similar" => Similar(real, topics, args.Skip(1).ToArray()),
+            "keywords" => Keywords(real, topics),
+            _ => Bench(real, topics, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
+        };
+    }
+
+    private static int Bench(List<Paper> real, IReadOnlyList<Topic> topics, int count, int runs)
+    {
+        var corpus = FixtureCorpus.Scale(real, count);
+        var archive = new ArchiveModel(corpus.ToValueList(), ValueList<DayListing>.Empty);
+        Console.WriteLine($"{count} papers, {topics.Count} topics, {Environment.ProcessorCount} cores");
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var result = TopicAnalyzer.Run(archive, topics);
+            sw.Stop();
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            times.Add(sw.Elapsed.TotalSeconds);
+            var assigned = result.Analysis.ByPaper.Values.Count(a => a.TopicSlugs.Count > 0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, peak working set {Environment.WorkingSet / 1048576.0:0} MiB, papers with a topic {assigned}, keyword pages {result.Analysis.KeywordPages.Count}"));
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s (min {times[0]:0.00}, max {times[^1]:0.00})"));
+        return 0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static int Dump(List<Paper> real, IReadOnlyList<Topic> topics, string? only)
+    {
+        var archive = new ArchiveModel(real.ToValueList(), ValueList<DayListing>.Empty);
+        var result = TopicAnalyzer.Run(archive, topics);
+        foreach (var d in result.Diagnostics)
+        {
+            Console.WriteLine(d);
+        }
+        var byId = real.ToDictionary(p => p.Id);
+        Console.WriteLine($"{real.Count} papers; {result.Analysis.ByPaper.Values.Count(a => a.TopicSlugs.Count == 0)} without topic");
+        foreach (var topic in topics.Where(t => only is null || t.Slug == only))
+        {
+            var ids = result.Analysis.ByPaper.Values.Where(a => a.TopicSlugs.Contains(topic.Slug)).Select(a => a.PaperId).Order(StringComparer.Ordinal).ToList();
+            Console.WriteLine($"\n== {topic.Slug} ({ids.Count})");
+            foreach (var id in ids)
+            {
+                Console.WriteLine($"  {id}  {byId[id].Title}");
+            }
+        }
+        if (only == "none")
+        {
+            foreach (var a in result.Analysis.ByPaper.Values.Where(a => a.TopicSlugs.Count == 0).OrderBy(a => a.PaperId, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {a.PaperId}  {byId[a.PaperId].Title}");
+            }
+        }
+        return 0;
+    }
+
+    private static int Similar(List<Paper> real, IReadOnlyList<Topic> topics, string[] ids)
+    {
+        var archive = new ArchiveModel(real.ToValueList(), ValueList<DayListing>.Empty);
+        var analysis = TopicAnalyzer.Analyze(archive, topics);
+        var byId = real.ToDictionary(p => p.Id);
+        foreach (var id in ids)
+        {
+            Console.WriteLine($"\n{id}  {byId[id].Title}");
+            foreach (var s in analysis.For(id).SimilarIds)
+            {
+                Console.WriteLine($"   {s}  {byId[s].Title}");
+            }
+        }
+        return 0;
+    }
+
+    private static int Keywords(List<Paper> real, IReadOnlyList<Topic> topics)
+    {
+        var archive = new ArchiveModel(real.ToValueList(), ValueList<DayListing>.Empty);
+        var analysis = TopicAnalyzer.Analyze(archive, topics);
+        foreach (var (keyword, slug) in analysis.KeywordPages.OrderBy(e => e.Value, StringComparer.Ordinal))
+        {
+            var n = analysis.ByPaper.Values.Count(a => a.Keywords.Contains(keyword));
+            Console.WriteLine($"{slug,-40} {n,4}  {keyword}");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using PaperArchive.Common;
+
+namespace PaperArchive.Build;
+
+/// <summary>
+/// GitHub Pages refuses sites over 1 GB; a daily job that grows the archive would one day fail to
+/// deploy with a vague error. The build measures the site instead and stops with a clear message
+/// once it passes the budget from <c>site.yml</c> (<c>size_budget_mb</c>).
+/// </summary>
+public static class SiteSizeGuard
+{
+    public const long MegaByte = 1024L * 1024;
+
+    /// <summary>The GitHub Pages limit: 1 GB.</summary>
+    public const long PagesLimitBytes = 1024 * MegaByte;
+
+    /// <summary>Total bytes of all files under <paramref name="siteDir"/>, and an error when that is over <paramref name="budgetBytes"/>.</summary>
+    public static (long Bytes, Diagnostic? Error) Check(string siteDir, long budgetBytes)
+    {
+        long bytes = 0;
+        if (Directory.Exists(siteDir))
+        {
+            foreach (var file in new DirectoryInfo(siteDir).EnumerateFiles("*", SearchOption.AllDirectories))
+            {
+                bytes += file.Length;
+            }
+        }
+        if (bytes <= budgetBytes)
+        {
+            return (bytes, null);
+        }
+        var message = $"site is {Format(bytes)}, over the {Format(budgetBytes)} budget set in site.yml (size_budget_mb); GitHub Pages rejects sites over {Format(PagesLimitBytes)}";
+        return (bytes, Diagnostic.Error(siteDir, null, message));
+    }
+
+    /// <summary>"1.2 GB", "850 MB", "12.5 KB", "300 bytes" (binary units, as GitHub counts them; one decimal, invariant culture).</summary>
+    public static string Format(long bytes)
+    {
+        static string One(double value) => value.ToString(value >= 100 || value == Math.Floor(value) ? "0" : "0.#", CultureInfo.InvariantCulture);
+        return bytes switch
+        {
+            >= 1024 * MegaByte => $"{One(Math.Round(bytes / (double)(1024 * MegaByte), 1))} GB",
+            >= MegaByte => $"{One(Math.Round(bytes / (double)MegaByte, 1))} MB",
+            >= 1024 => $"{One(Math.Round(bytes / 1024.0, 1))} KB",
+            _ => $"{bytes} bytes",
+        };
+    }
+}

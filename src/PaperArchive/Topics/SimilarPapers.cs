@@ -1,0 +1,247 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PaperArchive.Topics;
+
+/// <summary>
+/// "Papers like this one", the MoreLikeThis way, for every paper at once. MoreLikeThis builds a query
+/// from a paper's most distinctive terms (tf·idf over title ×2, keywords and abstract; very common and
+/// one-off terms skipped) and ranks the archive against it. Running 20,000 such Lucene searches took
+/// minutes on two cores, so the same scoring is done here over the index's own postings (stems of
+/// title, keywords and abstract): each paper's top terms are looked up in an inverted list of
+/// tf·idf weights, and candidates are ranked by the cosine of those weights.
+/// <para>Deterministic: a paper's score sums its terms in term order (not in doc order, which depends
+/// on indexing threads), scores are rounded to 5 significant digits before comparing, and ties go to
+/// the smaller paper id (ordinal). Parallel and serial runs give the same lists.</para>
+/// </summary>
+internal static class SimilarPapers
+{
+    public static string[][] Compute(PaperIndex index, IReadOnlyList<string> ids, TopicAnalysisOptions options, int threads)
+    {
+        var n = ids.Count;
+        var result = new string[n][];
+        Array.Fill(result, []);
+        if (options.SimilarCount <= 0 || n < 2)
+        {
+            return result;
+        }
+
+        var maxDocFreq = Math.Max(options.SimilarMinDocFreq, (int)(n * options.SimilarMaxDocFreqFraction));
+        var (postings, docTerms, norms) = ReadWeights(index, n, options.SimilarMinDocFreq, maxDocFreq);
+
+        // Each paper's query: its strongest terms, then in term order so sums are order-stable.
+        var queries = new int[n][];
+        for (var d = 0; d < n; d++)
+        {
+            var terms = docTerms[d];
+            terms.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+            var count = Math.Min(options.SimilarMaxQueryTerms, terms.Count);
+            var query = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                query[i] = i;
+            }
+            Array.Sort(query, (x, y) => terms[x].Term.CompareTo(terms[y].Term));
+            queries[d] = query;
+        }
+
+        Parallel.For(
+            0,
+            n,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => new Scratch(n),
+            (d, _, scratch) =>
+            {
+                result[d] = ForOne(d, docTerms[d], queries[d], postings, norms, ids, scratch, options);
+                return scratch;
+            },
+            _ => { });
+        return result;
+    }
+
+    private static string[] ForOne(
+        int d, List<(int Term, float Weight)> terms, int[] query, TermPostings[] postings, double[] norms,
+        IReadOnlyList<string> ids, Scratch scratch, TopicAnalysisOptions options)
+    {
+        if (norms[d] == 0)
+        {
+            return [];
+        }
+        var acc = scratch.Scores;
+        var touched = scratch.Touched;
+        touched.Clear();
+        foreach (var q in query)
+        {
+            var (term, weight) = terms[q];
+            var list = postings[term];
+            for (var i = 0; i < list.Docs.Length; i++)
+            {
+                var e = list.Docs[i];
+                if (acc[e] == 0)
+                {
+                    touched.Add(e);
+                }
+                acc[e] += (double)weight * list.Weights[i];
+            }
+        }
+
+        var k = options.SimilarCount;
+        var best = new List<(double Score, string Id)>(k + 1);
+        foreach (var e in touched)
+        {
+            var raw = acc[e];
+            acc[e] = 0;
+            if (e == d)
+            {
+                continue;
+            }
+            var score = Round(raw / (norms[d] * norms[e]));
+            if (score < options.SimilarMinScore)
+            {
+                continue;
+            }
+            var candidate = (score, ids[e]);
+            if (best.Count == k && Compare(candidate, best[^1]) >= 0)
+            {
+                continue;
+            }
+            var at = best.Count;
+            while (at > 0 && Compare(candidate, best[at - 1]) < 0)
+            {
+                at--;
+            }
+            best.Insert(at, candidate);
+            if (best.Count > k)
+            {
+                best.RemoveAt(k);
+            }
+        }
+        return [.. best.Select(b => b.Id)];
+    }
+
+    /// <summary>Score descending, then id ordinal ascending.</summary>
+    private static int Compare((double Score, string Id) a, (double Score, string Id) b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id);
+
+    /// <summary>Field weights: the title is the densest statement of what a paper is about.</summary>
+    private static readonly (string Field, int Boost)[] Fields =
+        [(TopicFields.Title, 2), (TopicFields.Keywords, 1), (TopicFields.Abstract, 1)];
+
+    /// <summary>
+    /// Walks the stems' postings of title, keywords and abstract once (the words-as-written copies are
+    /// skipped): per paper the boosted term frequencies; then per term in [minDf, maxDf] the papers and
+    /// their weights (1 + ln tf)·ln(N/df), and per paper its terms and the L2 norm of its vector.
+    /// </summary>
+    private static (TermPostings[] Postings, List<(int Term, float Weight)>[] DocTerms, double[] Norms) ReadWeights(
+        PaperIndex index, int n, int minDf, int maxDf)
+    {
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docTf = new Dictionary<int, int>[n];
+        for (var i = 0; i < n; i++)
+        {
+            docTf[i] = [];
+        }
+        var df = new List<int>();
+        foreach (var (field, boost) in Fields)
+        {
+            var terms = MultiFields.GetTerms(index.Reader, field);
+            if (terms is null)
+            {
+                continue;
+            }
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? docsEnum = null;
+            while (termsEnum.MoveNext())
+            {
+                var bytes = termsEnum.Term;
+                if (bytes.Length == 0 || bytes.Bytes[bytes.Offset] == (byte)SurfaceMarkFilter.Mark)
+                {
+                    continue;
+                }
+                var text = bytes.Utf8ToString();
+                if (!termIds.TryGetValue(text, out var termId))
+                {
+                    termIds[text] = termId = df.Count;
+                    df.Add(0);
+                }
+                docsEnum = termsEnum.Docs(null, docsEnum, DocsFlags.FREQS);
+                int doc;
+                while ((doc = docsEnum.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    var tf = docTf[index.Ordinal(doc)];
+                    if (tf.TryGetValue(termId, out var old))
+                    {
+                        tf[termId] = old + boost * docsEnum.Freq;
+                    }
+                    else
+                    {
+                        tf[termId] = boost * docsEnum.Freq;
+                        df[termId]++;
+                    }
+                }
+            }
+        }
+
+        // Term ids in term-text order, so that ties between equally weighted terms are stable.
+        var order = termIds.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value).ToArray();
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+        var postingDocs = new List<int>[order.Length];
+        var postingWeights = new List<float>[order.Length];
+        var docTerms = new List<(int Term, float Weight)>[n];
+        var norms = new double[n];
+        for (var d = 0; d < n; d++)
+        {
+            docTerms[d] = new List<(int, float)>(docTf[d].Count);
+            foreach (var (termId, tf) in docTf[d])
+            {
+                var f = df[termId];
+                if (f < minDf || f > maxDf)
+                {
+                    continue;
+                }
+                var weight = (float)((1 + Math.Log(tf)) * Math.Log((double)n / f));
+                var t = rank[termId];
+                docTerms[d].Add((t, weight));
+                (postingDocs[t] ??= []).Add(d);
+                (postingWeights[t] ??= []).Add(weight);
+                norms[d] += (double)weight * weight;
+            }
+            norms[d] = Math.Sqrt(norms[d]);
+            docTf[d] = null!; // free as we go: memory stays bounded by one copy of the weights
+        }
+        var postings = new TermPostings[order.Length];
+        for (var t = 0; t < postings.Length; t++)
+        {
+            postings[t] = postingDocs[t] is null ? TermPostings.None : new TermPostings([.. postingDocs[t]], [.. postingWeights[t]]);
+        }
+        return (postings, docTerms, norms);
+    }
+
+    /// <summary>Rounds to 5 significant digits, so the last bits of a float sum never decide an order.</summary>
+    internal static double Round(double score)
+    {
+        if (score <= 0 || !double.IsFinite(score))
+        {
+            return 0;
+        }
+        var digits = 4 - (int)Math.Floor(Math.Log10(score));
+        return digits is >= 0 and <= 15 ? Math.Round(score, digits) : score;
+    }
+
+    private sealed record TermPostings(int[] Docs, float[] Weights)
+    {
+        public static readonly TermPostings None = new([], []);
+    }
+
+    private sealed class Scratch(int n)
+    {
+        public double[] Scores { get; } = new double[n];
+
+        public List<int> Touched { get; } = [];
+    }
+}

@@ -1,0 +1,7 @@
+using PaperArchive.Common;
+using PaperArchive.Model;
+
+namespace PaperArchive.Topics;
+
+/// <summary>The analysis plus what went wrong: invalid rules are errors, a topic matching no paper is a warning.</summary>
+public sealed record TopicAnalysisResult(ArchiveAnalysis Analysis, IReadOnlyList<Diagnostic> Diagnostics);
