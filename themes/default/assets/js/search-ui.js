@@ -7,12 +7,14 @@
  *    Enter opens, a live region announces counts.
  * The page element carries data-index (URL of search-index/, relative to the page) and data-root
  * (URL of the site root, relative to the page). Sets <html data-search-ready="1"> once the index
- * root is loaded and data-search-query="<q>" after each completed search (for tests).
+ * root is loaded, and after each completed search data-search-query="<q>" and
+ * data-search-state="<the URL's query string>" (for tests).
  */
 (function () {
   "use strict";
 
   var PAGE = 10;
+  var lastState = "";
 
   // site.js focuses the header's box on "/" on every page; on the search page the page's own box
   // is the one to type in (this listener runs after site.js's).
@@ -52,6 +54,7 @@
     if (state.to) p.set("to", state.to);
     if (state.sort && state.sort !== "relevance") p.set("sort", state.sort);
     var qs = p.toString();
+    lastState = qs;
     var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
     try { history.replaceState(null, "", url); } catch (e) { /* some file:// contexts refuse; state still works */ }
   }
@@ -140,7 +143,9 @@
     }
 
     function done(my, q) {
-      if (my === seq) document.documentElement.dataset.searchQuery = q;
+      if (my !== seq) return;
+      document.documentElement.dataset.searchState = lastState;
+      document.documentElement.dataset.searchQuery = q;
     }
 
     function announce(res, q) {
