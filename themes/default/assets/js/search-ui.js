@@ -150,8 +150,10 @@
 
     function announce(res, q) {
       if (!res.count) return "No results" + (q.trim() ? " for “" + q.trim() + "”" : "") + ".";
-      var s = res.count === 1 ? "1 result" : res.count + " results";
-      if (res.full < res.count) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (res.count - res.full) + " partial";
+      var n = Math.max(res.count, res.total || 0);
+      var s = n === 1 ? "1 result" : n + " results";
+      if (res.full < n) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (n - res.full) + " partial";
+      if (res.count < n) s += " (showing the best " + res.count + ")";
       if (res.typos.length) s += " (including close spellings: " + res.typos.slice(0, 3).join(", ") + ")";
       return s + ".";
     }
