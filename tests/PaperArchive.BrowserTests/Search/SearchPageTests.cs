@@ -173,7 +173,8 @@ public class SearchPageTests(SearchSiteFixture site, BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowUp");
         Assert.Equal(links[0], await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(Regex.Escape(links[0].TrimStart('.', '/')) + "$"));
+        // generous: this shared machine can be very loaded
+        await page.WaitForURLAsync(new Regex(Regex.Escape(links[0].TrimStart('.', '/')) + "$"), new PageWaitForURLOptions { Timeout = 90_000 });
         Assert.Equal(PaperAt(links[0]).Title, (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 
