@@ -37,14 +37,32 @@ public static class ArchiveImporter
         {
             // Nothing to import, and writing an archive from nothing would only confuse: report and stop.
             diagnostics.Add(Diagnostic.Error(options.InputDir, null, "input folder not found"));
-            var current = ArchiveReader.Read(options.ArchiveDir);
-            return Report(current.Archive, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+            return Report(ArchiveModel.Empty, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
         }
         var listingsDir = ListingsDir(options.InputDir);
-        var files = ListingReader.FindListings(listingsDir);
-        var inputs = ImportState.Describe(listingsDir, files);
-
-        var existing = ArchiveReader.Read(options.ArchiveDir);
+        IReadOnlyList<string> files;
+        IReadOnlyList<ImportState.Input> inputs;
+        ArchiveReadResult existing;
+        try
+        {
+            files = ListingReader.FindListings(listingsDir);
+            inputs = ImportState.Describe(listingsDir, files);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(listingsDir, null, "cannot list the input folder: " + ex.Message));
+            return Report(ArchiveModel.Empty, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
+        try
+        {
+            existing = ArchiveReader.Read(options.ArchiveDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without seeing the whole archive, writing could lose what is in it: stop here.
+            diagnostics.Add(Diagnostic.Error(options.ArchiveDir, null, "cannot read the archive, nothing written: " + ex.Message));
+            return Report(ArchiveModel.Empty, files.Count, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
         var state = ImportState.Load(options.ArchiveDir);
         if (!options.Force && !existing.HasErrors && state is not null && state.Matches(inputs, existing.Digest))
         {

@@ -18,5 +18,8 @@ public sealed record ArchiveReadResult(ArchiveModel Archive, IReadOnlyList<Diagn
 
     public string Digest { get; init; } = "";
 
+    /// <summary>SHA-256 of each page read (archive-relative path); lets the writer skip unchanged pages without reading them again.</summary>
+    internal IReadOnlyDictionary<string, byte[]> FileHashes { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

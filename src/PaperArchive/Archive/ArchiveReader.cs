@@ -71,6 +71,7 @@ public static class ArchiveReader
             UnreadableFiles = unreadable,
             PaperFiles = papers.ToDictionary(kv => kv.Key, kv => kv.Value.Path, StringComparer.Ordinal),
             Digest = ArchiveDigest.Compute(pages.Where(p => p.Hash is not null).Select(p => KeyValuePair.Create(p.Path, p.Hash!))),
+            FileHashes = pages.Where(p => p.Hash is not null).ToDictionary(p => p.Path, p => p.Hash!, StringComparer.Ordinal),
         };
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using PaperArchive.Common;
 using PaperArchive.Model;
 
 namespace PaperArchive.Archive;
@@ -10,30 +10,7 @@ namespace PaperArchive.Archive;
 /// </summary>
 public static class ArchiveText
 {
-    public static string Sanitize(string value)
-    {
-        var firstBad = FindLoneSurrogate(value);
-        if (firstBad < 0)
-        {
-            return value;
-        }
-        var sb = new StringBuilder(value.Length);
-        sb.Append(value, 0, firstBad);
-        for (var i = firstBad; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                sb.Append(c).Append(value[i + 1]);
-                i++;
-            }
-            else
-            {
-                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return sb.ToString();
-    }
+    public static string Sanitize(string value) => UnicodeText.ReplaceLoneSurrogates(value);
 
     public static Paper Sanitize(Paper p) => p with
     {
@@ -61,24 +38,6 @@ public static class ArchiveText
 
     private static string? S(string? value) => value is null ? null : Sanitize(value);
 
-    private static bool Dirty(string? value) => value is not null && FindLoneSurrogate(value) >= 0;
-
-    private static int FindLoneSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (!char.IsSurrogate(c))
-            {
-                continue;
-            }
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            return i;
-        }
-        return -1;
-    }
+    // ReplaceLoneSurrogates returns the same instance when nothing needed replacing.
+    private static bool Dirty(string? value) => value is not null && !ReferenceEquals(UnicodeText.ReplaceLoneSurrogates(value), value);
 }

@@ -42,15 +42,28 @@ public static class ArchiveWriter
         }
 
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var paper in archive.Papers)
+        var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var toWrite = new List<Paper>(archive.Papers.Count);
+        foreach (var paper in archive.Papers.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
+            var target = ArchiveLayout.PaperPath(paper);
             if (!papers.TryAdd(paper.Id, paper))
             {
-                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, ArchiveLayout.PaperPath(paper)), null, $"paper {paper.Id} twice in the model; wrote the first"));
+                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, target), null, $"paper {paper.Id} twice in the model; wrote the first"));
+                continue;
             }
+            // Two ids that map to one file name (or differ only in case, which some file systems fold)
+            // must not overwrite each other; the first in id order keeps the page.
+            if (!targets.TryAdd(ArchiveLayout.PaperFileName(paper.Id), paper.Id))
+            {
+                diagnostics.Add(Diagnostic.Error(Path.Combine(dir, target), null,
+                    $"papers {targets[ArchiveLayout.PaperFileName(paper.Id)]} and {paper.Id} need the same file name; {paper.Id} was not written"));
+                continue;
+            }
+            toWrite.Add(paper);
         }
 
-        Parallel.ForEach(papers.Values, paper =>
+        Parallel.ForEach(toWrite, paper =>
         {
             var target = ArchiveLayout.PaperPath(paper);
             if (keep.Contains(target))
@@ -58,7 +71,7 @@ public static class ArchiveWriter
                 Interlocked.Increment(ref kept);
                 return;
             }
-            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes);
+            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes, existing);
             Interlocked.Increment(ref result ? ref written : ref unchanged);
             var oldPaths = existing is not null
                 ? existing.PaperFiles.TryGetValue(paper.Id, out var p) ? [p] : []
@@ -83,7 +96,7 @@ public static class ArchiveWriter
                 continue;
             }
             var text = DayPage.Render(days[i], papers, i > 0 ? days[i - 1].Date : null, i + 1 < days.Count ? days[i + 1].Date : null);
-            if (WriteFile(dir, target, text, hashes))
+            if (WriteFile(dir, target, text, hashes, existing))
             {
                 written++;
             }
@@ -93,7 +106,7 @@ public static class ArchiveWriter
             }
         }
 
-        if (WriteFile(dir, ArchiveLayout.Index, ArchiveIndexPage.Render(archive), null))
+        if (WriteFile(dir, ArchiveLayout.Index, ArchiveIndexPage.Render(archive), null, null))
         {
             written++;
         }
@@ -121,11 +134,18 @@ public static class ArchiveWriter
     }
 
     /// <summary>Writes when the bytes differ; records the hash of what is now on disk.</summary>
-    private static bool WriteFile(string dir, string relPath, string text, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? hashes)
+    private static bool WriteFile(string dir, string relPath, string text,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? hashes, ArchiveReadResult? existing)
     {
         var bytes = Utf8NoBom.GetBytes(text);
-        hashes?.TryAdd(relPath, SHA256.HashData(bytes));
+        var hash = SHA256.HashData(bytes);
+        hashes?.TryAdd(relPath, hash);
         var full = Path.Combine(dir, relPath);
+        if (existing is not null && existing.FileHashes.TryGetValue(relPath, out var before) && before.AsSpan().SequenceEqual(hash) && File.Exists(full))
+        {
+            // The reader just hashed this page: no need to read it again.
+            return false;
+        }
         if (File.Exists(full))
         {
             var current = File.ReadAllBytes(full);

@@ -5,7 +5,8 @@ namespace PaperArchive.Archive;
 
 /// <summary>
 /// What an import did, for the one-line summary and the exit code. <see cref="Archive"/> is the archive
-/// as it now is (also when <see cref="Skipped"/>). <see cref="FilesWritten"/> counts archive files
+/// as it now is (also when <see cref="Skipped"/>; empty when the import stopped early because the input
+/// or archive folder could not be read). <see cref="FilesWritten"/> counts archive files
 /// whose bytes changed.
 /// </summary>
 public sealed record ImportReport(

@@ -15,7 +15,7 @@ public static class Slug
     /// </summary>
     public static string From(string text)
     {
-        var decomposed = (text ?? "").Normalize(NormalizationForm.FormKD);
+        var decomposed = UnicodeText.SafeNormalize(text ?? "", NormalizationForm.FormKD);
         var sb = new StringBuilder(Math.Min(decomposed.Length, MaxLength));
         var pendingHyphen = false;
         foreach (var ch in decomposed)
@@ -43,7 +43,7 @@ public static class Slug
         }
         if (sb.Length == 0)
         {
-            return "x-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text ?? "")).AsSpan(0, 4));
+            return "x-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(UnicodeText.ReplaceLoneSurrogates(text ?? ""))).AsSpan(0, 4));
         }
         return sb.ToString();
 

@@ -19,6 +19,7 @@ public sealed class ListingFetcher : IDisposable
     private readonly TextWriter output;
     private readonly DailyPapersClient client;
     private long? lastRequestEnded;
+    private TimeSpan politeDelay;
 
     /// <param name="clock">Supplies "today" (UTC), Retry-After dates and the waits.</param>
     /// <param name="random">Jitter for backoff; tests pass a fixed seed.</param>
@@ -31,6 +32,7 @@ public sealed class ListingFetcher : IDisposable
         this.output = output;
         retry = new RetryPolicy(options, random);
         client = new DailyPapersClient(options, handler);
+        politeDelay = options.DelayBetweenRequests;
     }
 
     public async Task<FetchReport> FetchAsync(string listingsDir, DateRange? range = null, CancellationToken cancellationToken = default)
@@ -39,7 +41,7 @@ public sealed class ListingFetcher : IDisposable
         using var hold = store.TryLock();
         if (hold is null)
         {
-            return new FetchReport([], [], $"another fetch is running on {store.SourceDir} (lock file {ListingStore.SourceFolder}/.fetch.lock)");
+            return new FetchReport([], [], $"another fetch is running on {store.ListingsDir} (lock {store.LockPath})");
         }
         var notes = new List<string>();
         var removed = store.RemoveStaleTempFiles(clock.GetUtcNow(), StaleTempAge);
@@ -103,6 +105,13 @@ public sealed class ListingFetcher : IDisposable
                 problem = response.Describe();
                 transient = RetryPolicy.IsTransient(response.Status.Value);
                 serverWait = RetryPolicy.RetryAfter(response.RetryAfter, received);
+                if (response.Status == System.Net.HttpStatusCode.TooManyRequests)
+                {
+                    // Told to slow down: space out the rest of this run more (up to MaxBackoff).
+                    var doubled = TimeSpan.FromTicks(Math.Max(politeDelay.Ticks * 2, TimeSpan.TicksPerSecond));
+                    var capped = doubled < options.MaxBackoff ? doubled : options.MaxBackoff;
+                    politeDelay = capped > options.DelayBetweenRequests ? capped : options.DelayBetweenRequests;
+                }
             }
             else
             {
@@ -126,13 +135,16 @@ public sealed class ListingFetcher : IDisposable
             {
                 return Failed(day, attempt, problem, setAside, store);
             }
-            var wait = serverWait ?? retry.Backoff(attempt + 1);
+            // Never sooner than the server asks, nor sooner than our own backoff.
+            var backoff = retry.Backoff(attempt + 1);
+            var serverRules = serverWait > backoff;
+            var wait = serverRules ? serverWait!.Value : backoff;
             var elapsed = clock.GetElapsedTime(started);
             if (elapsed + wait > options.MaxTimePerDay)
             {
                 return Failed(day, attempt, $"{problem} (waiting {Seconds(wait)} more would exceed the {Seconds(options.MaxTimePerDay)} limit per day)", setAside, store);
             }
-            output.WriteLine($"{Day(day)}: {problem}; retrying in {Seconds(wait)}{(serverWait is null ? "" : " as Retry-After asks")} (attempt {attempt + 1} of {options.MaxAttempts})");
+            output.WriteLine($"{Day(day)}: {problem}; retrying in {Seconds(wait)}{(serverRules ? " as Retry-After asks" : "")} (attempt {attempt + 1} of {options.MaxAttempts})");
             await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             // The backoff already spaced the requests out.
             lastRequestEnded = null;
@@ -188,7 +200,7 @@ public sealed class ListingFetcher : IDisposable
     {
         if (lastRequestEnded is long ended)
         {
-            var remaining = options.DelayBetweenRequests - clock.GetElapsedTime(ended);
+            var remaining = politeDelay - clock.GetElapsedTime(ended);
             if (remaining > TimeSpan.Zero)
             {
                 await Task.Delay(remaining, clock, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,6 @@ public sealed partial class ListingStore
     public const string StateFileName = ".fetch-state.json";
     public const string RejectedFolder = ".rejected";
     public const string RejectedExtension = ".rejected";
-    private const string LockFileName = ".fetch.lock";
 
     private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true, IndentSize = 2 };
 
@@ -141,19 +140,29 @@ public sealed partial class ListingStore
 
     /// <summary>
     /// Holds an exclusive lock on the store for one run, so two fetches never interleave their writes.
-    /// The OS drops the lock when the process dies, so a killed run never blocks the next one.
-    /// Returns null when another run holds it.
+    /// The OS drops the lock when the process dies, so a killed run never blocks the next one. The
+    /// lock file lives in the temp folder (named by a hash of this store's path), not beside the
+    /// listings, so it is never committed. Returns null when another run holds it.
     /// </summary>
     public IDisposable? TryLock()
     {
         Directory.CreateDirectory(SourceDir);
         try
         {
-            return new FileStream(Path.Combine(SourceDir, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    public string LockPath
+    {
+        get
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ListingsDir)))[..16];
+            return Path.Combine(Path.GetTempPath(), $"paperarchive-fetch-{hash}.lock");
         }
     }
 

@@ -88,7 +88,8 @@ public static class ListingReader
         }
         return Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Where(p => ListingExtensions.Contains(Path.GetExtension(p)))
-            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            // Dot-files and dot-folders hold state and set-aside responses (e.g. fetch's .rejected/), never listings.
+            .Where(p => !Path.GetRelativePath(dir, p).Split('/', '\\').Any(segment => segment.StartsWith('.')))
             .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();

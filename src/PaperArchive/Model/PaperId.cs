@@ -17,7 +17,7 @@ public static partial class PaperId
     /// </summary>
     public static string NormalizeTitle(string title)
     {
-        var decomposed = title.Normalize(NormalizationForm.FormKD);
+        var decomposed = PaperArchive.Common.UnicodeText.SafeNormalize(title, NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var ch in decomposed)

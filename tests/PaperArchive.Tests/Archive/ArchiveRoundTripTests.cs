@@ -61,7 +61,7 @@ public class ArchiveRoundTripTests
     [Fact]
     public void Paper_page_round_trips_arbitrary_papers()
     {
-        Check.One(Config(600, 42, endSize: 20), Prop.ForAll(ArchiveGenerators.Paper.ToArbitrary(), paper =>
+        Check.One(Config(1500, 42, endSize: 20), Prop.ForAll(ArchiveGenerators.Paper.ToArbitrary(), paper =>
         {
             var clean = ArchiveText.Sanitize(paper);
             var diagnostics = new List<Diagnostic>();

@@ -96,4 +96,16 @@ public class ArchiveWriterTests
         Assert.Equal(ArchiveModel.Empty, read.Archive);
         Assert.Empty(read.Diagnostics);
     }
+
+    [Fact]
+    public void Ids_that_need_the_same_file_name_do_not_overwrite_each_other()
+    {
+        using var tmp = TestDirs.Temp();
+        var a = new Paper { Id = "x/1", Title = "A", PublishedOn = new DateOnly(2024, 1, 1) };
+        var b = new Paper { Id = "x_1", Title = "B", PublishedOn = new DateOnly(2024, 1, 1) };
+        var result = ArchiveWriter.Write(new ArchiveModel(ValueList.Of(a, b), ValueList<DayListing>.Empty), tmp.Path);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains("x/1 and x_1 need the same file name", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ValueList.Of(a), ArchiveReader.Read(tmp.Path).Archive.Papers);
+    }
 }

@@ -82,6 +82,30 @@ public sealed class FetchFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task Too_many_requests_slows_the_rest_of_the_run()
+    {
+        var first = true;
+        await using var server = new LocalApiServer(r =>
+        {
+            if (first)
+            {
+                first = false;
+                return ServerReply.Error(429) with { Headers = [("Retry-After", "0")] };
+            }
+            return ServerReply.Json(Fixture(r.Date + ".json"));
+        });
+        var options = FastOptions(server.BaseAddress) with { MaxBackoff = TimeSpan.FromMilliseconds(300) };
+
+        var report = await ws.FetchAsync(options, new DateRange(July2, Day("2026-07-03")));
+
+        Assert.Equal(0, report.ExitCode);
+        var requests = server.Requests.OrderBy(r => r.Number).ToList();
+        Assert.Equal(["2026-07-02", "2026-07-02", "2026-07-03"], requests.Select(r => r.Date));
+        // No delay was configured; after the 429 the next day waits (1 s, capped at MaxBackoff = 300 ms).
+        Assert.True(Stopwatch.GetElapsedTime(requests[1].Timestamp, requests[2].Timestamp) >= TimeSpan.FromMilliseconds(290));
+    }
+
+    [Fact]
     public async Task Retry_after_longer_than_the_daily_limit_gives_up_at_once()
     {
         var july2 = ws.Archive(July2, Good2);

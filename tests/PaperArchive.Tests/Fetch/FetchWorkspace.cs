@@ -59,7 +59,6 @@ internal sealed class FetchWorkspace : IDisposable
     public string[] AllFiles() =>
         Directory.GetFiles(ListingsDir, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(ListingsDir, p).Replace('\\', '/'))
-            .Where(p => p != "hf-api/.fetch.lock")
             .Order(StringComparer.Ordinal)
             .ToArray();
 
@@ -83,6 +82,7 @@ internal sealed class FetchWorkspace : IDisposable
     {
         try
         {
+            File.Delete(Store.LockPath);
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException)

@@ -39,3 +39,19 @@ public class PaperIdTests
         Assert.NotEqual(a, b with { AiKeywords = ValueList.Of("a") });
     }
 }
+
+public class UnicodeSafetyTests
+{
+    [Theory]
+    [InlineData("Title \ud800 with a lone high surrogate")]
+    [InlineData("\udc00")]
+    [InlineData("ends with \ud83d")]
+    [InlineData("non-character \uffff\ufffe")]
+    public void Slugs_and_title_ids_never_throw_on_broken_unicode(string text)
+    {
+        var slug = PaperArchive.Common.Slug.From(text);
+        Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", slug);
+        Assert.StartsWith(PaperId.TitlePrefix, PaperId.FromTitle(text));
+        Assert.DoesNotContain(PaperArchive.Common.UnicodeText.ReplaceLoneSurrogates(text), char.IsSurrogate);
+    }
+}

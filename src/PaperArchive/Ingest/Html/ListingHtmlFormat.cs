@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using PaperArchive.Common;
+using PaperArchive.Ingest.Json;
 using PaperArchive.Model;
 
 namespace PaperArchive.Ingest.Html;
@@ -56,37 +57,29 @@ public sealed partial class ListingHtmlFormat : IListingFormat
         var diagnostics = new List<Diagnostic>();
         using var doc = SavedPage.Parse(text);
         var pageDate = PageDate(doc);
-        using var json = SavedPage.Hydration(doc, "DailyPapers", out var problem);
+        var json = SavedPage.Hydration(doc, "DailyPapers", out var problem);
         if (problem is not null)
         {
             diagnostics.Add(Diagnostic.Warning(file, "DailyPapers", problem + "; reading the cards instead"));
         }
         if (json is not null)
         {
-            var root = json.RootElement;
-            if (HydrationItemMapper.Arr(root, "dailyPapers") is JsonElement items)
+            if (json is JsonObject root && root["dailyPapers"] is JsonArray items)
             {
-                var date = HydrationItemMapper.Date(HydrationItemMapper.Str(root, "date")) ?? pageDate;
+                var date = SavedPage.Date(ApiJsonItemMapper.String(root["date"])) ?? pageDate;
                 if (date is null)
                 {
                     diagnostics.Add(Diagnostic.Warning(file, null, "the page does not say which day it lists; papers are kept without a listing day"));
                 }
-                var snapshotDay = SavedPage.Max(date, SavedPage.LatestTimestamp(root));
+                var savedOn = SavedPage.Max(date, SavedPage.LatestTimestamp(root));
                 var observations = new List<Observation>();
-                var index = 0;
-                foreach (var item in items.EnumerateArray())
+                for (var i = 0; i < items.Count; i++)
                 {
-                    var where = "item " + index.ToString(CultureInfo.InvariantCulture);
-                    var paper = HydrationItemMapper.Map(item, date, snapshotDay, null, out var why);
-                    if (paper is null)
+                    var where = "item " + i.ToString(CultureInfo.InvariantCulture);
+                    if (HydrationItemMapper.Map(items[i], where, date, savedOn, Kind, file, diagnostics) is Observation o)
                     {
-                        diagnostics.Add(Diagnostic.Warning(file, where, why + "; skipped"));
+                        observations.Add(o);
                     }
-                    else
-                    {
-                        observations.Add(new Observation(paper, Kind, file, where));
-                    }
-                    index++;
                 }
                 return new ListingReadResult(file, Kind, date, true, observations, diagnostics);
             }
@@ -172,7 +165,7 @@ public sealed partial class ListingHtmlFormat : IListingFormat
     {
         foreach (var time in doc.QuerySelectorAll("time[datetime]"))
         {
-            if (HydrationItemMapper.Date(time.GetAttribute("datetime")) is DateOnly d)
+            if (SavedPage.Date(time.GetAttribute("datetime")) is DateOnly d)
             {
                 return d;
             }

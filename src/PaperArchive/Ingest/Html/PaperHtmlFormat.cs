@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using PaperArchive.Common;
+using PaperArchive.Ingest.Json;
 using PaperArchive.Ingest.Text;
 using PaperArchive.Model;
 
@@ -59,27 +60,28 @@ public sealed partial class PaperHtmlFormat : IListingFormat
         var thumbnail = doc.QuerySelector("meta[property='og:image']")?.GetAttribute("content");
 
         Paper? paper = null;
-        using var json = SavedPage.Hydration(doc, "PaperContent", out var problem);
+        var json = SavedPage.Hydration(doc, "PaperContent", out var problem);
         if (problem is not null)
         {
             diagnostics.Add(Diagnostic.Warning(file, "PaperContent", problem + "; reading the page text instead"));
         }
-        if (json is not null && HydrationItemMapper.Obj(json.RootElement, "paper") is JsonElement p)
+        if (json is JsonObject root && root["paper"] is JsonObject p)
         {
-            var root = json.RootElement;
-            var listed = HydrationItemMapper.Date(HydrationItemMapper.Str(p, "submittedOnDailyAt"));
-            var snapshotDay = SavedPage.Max(listed ?? HydrationItemMapper.Date(HydrationItemMapper.Str(p, "publishedAt")), SavedPage.LatestTimestamp(root));
-            // The hydration copies the submitter's organisation to the top level on paper pages.
-            var item = Merge(root, p);
-            paper = HydrationItemMapper.Map(item.RootElement, listed, snapshotDay, CountComments(root), out var why);
-            item.Dispose();
+            var listed = SavedPage.Date(ApiJsonItemMapper.String(p["submittedOnDailyAt"]));
+            var savedOn = SavedPage.Max(listed ?? SavedPage.Date(ApiJsonItemMapper.String(p["publishedAt"])), SavedPage.LatestTimestamp(root));
+            // A listing-shaped item, so the API mapper reads it like any other: the page keeps the
+            // organisation beside the paper (submitterOrganization) and the comments as a list.
+            var item = new JsonObject
+            {
+                ["paper"] = p.DeepClone(),
+                ["submitterOrganization"] = root["submitterOrganization"]?.DeepClone(),
+                ["numComments"] = CountComments(root),
+                ["thumbnail"] = string.IsNullOrWhiteSpace(thumbnail) ? null : thumbnail,
+            };
+            paper = HydrationItemMapper.Map(item, "PaperContent", null, savedOn, Kind, file, diagnostics)?.Paper;
             if (paper is null)
             {
-                diagnostics.Add(Diagnostic.Warning(file, "PaperContent", why + "; reading the page text instead"));
-            }
-            else if (paper.Thumbnail is null && !string.IsNullOrWhiteSpace(thumbnail))
-            {
-                paper = paper with { Thumbnail = thumbnail };
+                diagnostics.Add(Diagnostic.Warning(file, "PaperContent", "the hydration paper is unusable; reading the page text instead"));
             }
         }
         else if (json is not null)
@@ -94,32 +96,10 @@ public sealed partial class PaperHtmlFormat : IListingFormat
         return new ListingReadResult(file, Kind, null, false, [new Observation(paper, Kind, file, "paper " + paper.Id)], diagnostics);
     }
 
-    /// <summary>
-    /// A listing-shaped item <c>{paper, organization}</c> from the page's props, so one mapper serves both
-    /// pages: the paper page keeps the organisation as <c>submitterOrganization</c> beside <c>paper</c>.
-    /// </summary>
-    private static JsonDocument Merge(JsonElement root, JsonElement paper)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("paper");
-            paper.WriteTo(w);
-            if (HydrationItemMapper.Obj(root, "submitterOrganization") is JsonElement org)
-            {
-                w.WritePropertyName("submitterOrganization");
-                org.WriteTo(w);
-            }
-            w.WriteEndObject();
-        }
-        return JsonDocument.Parse(stream.ToArray());
-    }
-
     /// <summary>Comments on the page (hidden ones included, as the site's count includes them).</summary>
-    private static int? CountComments(JsonElement root) =>
-        HydrationItemMapper.Arr(root, "comments") is JsonElement list
-            ? list.EnumerateArray().Count(c => HydrationItemMapper.Str(c, "type") is null or "comment")
+    private static int? CountComments(JsonObject root) =>
+        root["comments"] is JsonArray list
+            ? list.Count(c => c is JsonObject o && ApiJsonItemMapper.String(o["type"]) is null or "comment")
             : null;
 
     private Paper? ReadDom(IDocument doc, string? urlId, string? thumbnail, string file, List<Diagnostic> diagnostics)
@@ -209,6 +189,7 @@ public sealed partial class PaperHtmlFormat : IListingFormat
             Title = title,
             Abstract = abstractText,
             Authors = authors,
+            AuthorCount = authors.Count > 0 ? authors.Count : null,
             PublishedOn = published,
             ListedOn = listedOn is DateOnly l ? ValueList.Of(l) : ValueList<DateOnly>.Empty,
             Snapshots = upvotes is not null && (listedOn ?? published) is DateOnly s

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using PaperArchive.Ingest.Json;
 using PaperArchive.Ingest.Text;
 
 namespace PaperArchive.Ingest.Html;
@@ -13,13 +15,15 @@ internal static partial class SavedPage
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
 
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+
     public static IHtmlDocument Parse(string text) => new HtmlParser().ParseDocument(text);
 
     /// <summary>
     /// The <c>data-props</c> JSON of the Svelte component <paramref name="target"/>. Null when the page has
     /// no such component; null with <paramref name="problem"/> when its JSON is broken.
     /// </summary>
-    public static JsonDocument? Hydration(IDocument doc, string target, out string? problem)
+    public static JsonNode? Hydration(IDocument doc, string target, out string? problem)
     {
         problem = null;
         var div = doc.QuerySelectorAll("[data-target][data-props]")
@@ -30,7 +34,12 @@ internal static partial class SavedPage
         }
         try
         {
-            return JsonDocument.Parse(div.GetAttribute("data-props") ?? "", JsonOptions);
+            var node = JsonNode.Parse(div.GetAttribute("data-props") ?? "", NodeOptions, JsonOptions);
+            if (node is null)
+            {
+                problem = $"the {target} hydration data is empty";
+            }
+            return node;
         }
         catch (JsonException ex)
         {
@@ -43,31 +52,29 @@ internal static partial class SavedPage
     /// The newest timestamp anywhere in the JSON (comments, author claims, …). A page is saved no earlier
     /// than the newest thing it shows, so this dates the counts better than the listing day does.
     /// </summary>
-    public static DateOnly? LatestTimestamp(JsonElement root)
+    public static DateOnly? LatestTimestamp(JsonNode? root)
     {
         DateOnly? latest = null;
-        var stack = new Stack<JsonElement>();
+        var stack = new Stack<JsonNode?>();
         stack.Push(root);
         while (stack.Count > 0)
         {
-            var e = stack.Pop();
-            switch (e.ValueKind)
+            switch (stack.Pop())
             {
-                case JsonValueKind.Object:
-                    foreach (var p in e.EnumerateObject())
+                case JsonObject obj:
+                    foreach (var p in obj)
                     {
                         stack.Push(p.Value);
                     }
                     break;
-                case JsonValueKind.Array:
-                    foreach (var v in e.EnumerateArray())
+                case JsonArray array:
+                    foreach (var v in array)
                     {
                         stack.Push(v);
                     }
                     break;
-                case JsonValueKind.String:
-                    var s = e.GetString()!;
-                    if (s.Length is >= 20 and <= 40 && Timestamp().IsMatch(s) && HydrationItemMapper.Date(s) is DateOnly d && (latest is null || d > latest))
+                case JsonValue value when ApiJsonItemMapper.String(value) is { Length: >= 20 and <= 40 } s && Timestamp().IsMatch(s):
+                    if (ApiJsonItemMapper.Date(value) is DateOnly d && (latest is null || d > latest))
                     {
                         latest = d;
                     }
@@ -76,6 +83,9 @@ internal static partial class SavedPage
         }
         return latest;
     }
+
+    /// <summary>The UTC day of an ISO timestamp or date string.</summary>
+    public static DateOnly? Date(string? text) => text is null ? null : ApiJsonItemMapper.Date(JsonValue.Create(text));
 
     public static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
@@ -130,7 +140,7 @@ internal static partial class SavedPage
             return null;
         }
         var m = UrlDate().Match(url);
-        return m.Success ? HydrationItemMapper.Date(m.Groups["d"].Value) : null;
+        return m.Success ? Date(m.Groups["d"].Value) : null;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]

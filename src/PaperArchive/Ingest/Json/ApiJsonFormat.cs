@@ -9,8 +9,9 @@ namespace PaperArchive.Ingest.Json;
 /// Raw responses of the daily-papers API (<c>GET /api/daily_papers?date=…</c>) in all three schema
 /// eras: a JSON array of items; an array of Python-<c>repr</c> strings of items; the
 /// <c>{"status","date","count","data":[…]}</c> wrapper (of either); a single item; and the
-/// <c>{date, dailyPapers:[…]}</c> object the <c>/papers</c> page hydrates from. Every file is a
-/// daily listing. Items are mapped by <see cref="ApiJsonItemMapper"/>.
+/// <c>{date, dailyPapers:[…]}</c> object the <c>/papers</c> page hydrates from — all daily listings —
+/// and a bare paper object (<c>/api/papers/&lt;id&gt;</c>), which is read as a single paper, not a
+/// day's list. Items are mapped by <see cref="ApiJsonItemMapper"/>.
 /// <para>Listing day of the file: the wrapper's <c>date</c>, else a <c>YYYY-MM-DD</c> in the file
 /// name, else the most common item day (ties: earliest). The API was asked for exactly that day,
 /// which is why the file's date beats the old top-level <c>publishedAt</c> (which drifts a day early
@@ -111,6 +112,12 @@ public sealed partial class ApiJsonFormat : IListingFormat
             }
         }
 
+        if (items is null && ApiJsonItemMapper.Get(root, "paper") is null)
+        {
+            // A bare paper object (GET /api/papers/<id>) is one paper's page, not a day's list: its
+            // own submittedOnDailyAt still files it under that day, but it does not define the day.
+            return new ListingReadResult(file, SourceKind.ApiJson, null, false, observations, diagnostics);
+        }
         var listingDate = fileDay ?? MostCommonDay(observations);
         return new ListingReadResult(file, SourceKind.ApiJson, listingDate, true, observations, diagnostics);
     }

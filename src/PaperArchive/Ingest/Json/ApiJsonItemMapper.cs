@@ -340,6 +340,17 @@ internal sealed class ApiJsonItemMapper(string file, DateOnly? fileDay, List<Dia
         return null;
     }
 
+    // Saved HTML pages carry their hydration data as mutable JsonNode trees (they reshape items
+    // before mapping); these overloads let them use the same field rules.
+    internal static JsonElement? Element(System.Text.Json.Nodes.JsonNode? node) =>
+        node is null ? null : JsonSerializer.SerializeToElement(node);
+
+    internal static string? String(System.Text.Json.Nodes.JsonNode? node) => String(Element(node));
+
+    internal static int? Int(System.Text.Json.Nodes.JsonNode? node) => Int(Element(node));
+
+    internal static DateOnly? Date(System.Text.Json.Nodes.JsonNode? node) => Date(Element(node));
+
     /// <summary>Hard wraps and runs of whitespace become one space.</summary>
     internal static string? Clean(string? s)
     {

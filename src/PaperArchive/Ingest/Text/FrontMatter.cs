@@ -15,6 +15,9 @@ internal sealed record FrontMatter(string? Url, DateOnly? SavedOn, int BodyStart
 
     public static readonly FrontMatter None = new(null, null, 0);
 
+    /// <summary>Built once: building a YamlDotNet deserializer reflects over its type tables. It holds no state between calls.</summary>
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+
     /// <summary>Reads front matter delimited by "---" lines at the very top; <paramref name="problem"/> says why it was ignored.</summary>
     public static FrontMatter Read(IReadOnlyList<string> lines, out string? problem)
     {
@@ -41,9 +44,9 @@ internal sealed record FrontMatter(string? Url, DateOnly? SavedOn, int BodyStart
         try
         {
             var yaml = string.Join("\n", lines.Skip(1).Take(end - 1));
-            map = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(yaml);
+            map = Yaml.Deserialize<Dictionary<string, object?>>(yaml);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidCastException or InvalidOperationException or ArgumentException)
         {
             problem = "front matter is not valid YAML (" + ex.Message + ")";
             return new FrontMatter(null, null, end + 1);

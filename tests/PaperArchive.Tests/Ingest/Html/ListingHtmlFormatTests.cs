@@ -42,6 +42,7 @@ public class ListingHtmlFormatTests
         Assert.Equal("2407.21783", p.ArxivId);
         Assert.Equal("The Llama 3 Herd of Models", p.Title);
         Assert.Equal(533, p.Authors.Count);
+        Assert.Equal(533, p.AuthorCount); // the API reader's rule: the count of the authors list
         Assert.Equal(new Author("Abhimanyu Dubey", "dubeya"), p.Authors[0]);
         Assert.Equal(new Author("Abhinav Jauhri"), p.Authors[1]);
         Assert.Equal(new DateOnly(2024, 7, 31), p.PublishedOn);

@@ -71,6 +71,7 @@ public class PaperHtmlFormatTests
         Assert.Equal("2509.24002", p.Id);                       // canonical link
         Assert.Equal(hydrated.Title, p.Title);                   // h1 with a hard wrap
         Assert.Equal(AuthorNames, p.Authors.Select(a => a.Name).ToArray()); // 15 span.author
+        Assert.Equal(15, p.AuthorCount);
         // The abstract's keywords are links on their own indented lines ("agents</a>\n . However");
         // read right it is exactly the hydration's summary with its hard wraps joined.
         Assert.Equal(hydrated.Abstract, p.Abstract);

@@ -139,6 +139,17 @@ public class ApiJsonFormatRobustnessTests
     }
 
     [Fact]
+    public void A_bare_paper_object_is_a_single_paper_not_a_daily_listing()
+    {
+        var r = Read("{\"id\": \"2401.00001\", \"title\": \"T\", \"upvotes\": 3, \"submittedOnDailyAt\": \"2024-01-09T05:00:00.000Z\"}", "2401.00001.json");
+        Assert.False(r.IsDailyListing);
+        Assert.Null(r.ListingDate);
+        var p = Assert.Single(r.Observations).Paper;
+        Assert.Equal(ValueList.Of(new DateOnly(2024, 1, 9)), p.ListedOn);
+        Assert.Equal(ValueList.Of(new CountSnapshot(new DateOnly(2024, 1, 9), 3, null)), p.Snapshots);
+    }
+
+    [Fact]
     public void A_printed_python_list_instead_of_json_is_read_too()
     {
         var r = Read("[{'paper': {'id': '2401.00001', 'title': \"it's\", 'authors': [], 'upvotes': 1}, 'title': \"it's\", 'numComments': 0}]");

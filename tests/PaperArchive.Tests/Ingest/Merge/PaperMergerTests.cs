@@ -57,6 +57,33 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void Real_html_listing_and_api_file_of_one_day_merge()
+    {
+        // Both saved 2024-08-01. Python over the two files: API order
+        // [2407.21783, .21705, .21646, .21770, .21630, .21772, .21530, .21721, .21475, .21781, .21686]
+        // (2407.21783 with upvotes 49, comments 4); the page's hydration JSON has 13 papers in vote order,
+        // two of them not in the API file (2407.20229, 2404.01300), and 2407.21783 at 94 upvotes, 5 comments.
+        var fixtures = Path.GetDirectoryName(HfApiFixtures.Dir)!;
+        var html = ListingReader.Read(Path.Combine(fixtures, "hf-html", "papers-listing-2024-08-01.html"));
+        var api = HfApiFixtures.Read("2024-08-01.json");
+        var merged = PaperMerger.Merge(ArchiveModel.Empty, [html, api]);
+        Assert.Equal(13, merged.Archive.Papers.Count);
+        var day = Assert.Single(merged.Archive.Days);
+        Assert.Equal(new DateOnly(2024, 8, 1), day.Date);
+        Assert.Equal(
+            ["2407.21783", "2407.21705", "2407.21646", "2407.21770", "2407.21630", "2407.21772", "2407.21530", "2407.21721",
+             "2407.21475", "2407.21781", "2407.21686", "2407.20229", "2404.01300"],
+            day.PaperIds);
+        var llama = merged.Archive.Papers.Single(p => p.Id == "2407.21783");
+        Assert.Equal("The Llama 3 Herd of Models", llama.Title);
+        Assert.Equal(533, llama.AuthorTotal);
+        Assert.Equal(94, llama.Upvotes);   // the page is the later snapshot
+        Assert.Equal(5, llama.Comments);
+        Assert.Contains(llama.Snapshots, s => s == new CountSnapshot(new DateOnly(2024, 8, 1), 49, 4));
+        Assert.DoesNotContain(merged.Diagnostics, d => d.Severity == Severity.Warning);
+    }
+
+    [Fact]
     public void All_fixtures_merge_into_one_record_per_paper_sorted()
     {
         var results = HfApiFixtures.ReadAll();

@@ -58,6 +58,17 @@ public class FormatSniffingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ApiFiles))]
+    public void Json_goes_to_the_api_reader_even_when_renamed(string name)
+    {
+        var text = IngestFixtures.Text(Path.Combine("hf-api", name));
+        foreach (var renamed in new[] { name, "saved.txt", "saved.html", "saved.md" })
+        {
+            Assert.Equal(SourceKind.ApiJson, ListingReader.ReadText(text, renamed).Kind);
+        }
+    }
+
     [Fact]
     public void Html_formats_do_not_claim_text_and_text_does_not_claim_html()
     {
