@@ -1,61 +1,21 @@
 using System.Globalization;
-using System.Text.Json;
+using PaperArchive.Ingest;
 using PaperArchive.Model;
 
 namespace PaperArchive.Bench.Topics;
 
 /// <summary>
-/// Bench-only reader of the API fixtures (object items only; the Python-repr days are skipped) until
-/// the JSON importer lands, plus the synthetic corpus scaler.
+/// The real fixtures as papers, and the synthetic corpus scaler.
 /// </summary>
 internal static class FixtureCorpus
 {
+    /// <summary>The API fixtures read and merged by the real importer.</summary>
     public static List<Paper> Load(string repoRoot)
     {
-        var byId = new SortedDictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(repoRoot, "tests", "fixtures", "hf-api"), "*.json").Order(StringComparer.Ordinal))
-        {
-            if (file.Contains("EXAMPLE", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            using var doc = JsonDocument.Parse(File.ReadAllText(file));
-            var items = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement
-                : doc.RootElement.TryGetProperty("data", out var data) ? data : default;
-            if (items.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-            var day = DateOnly.ParseExact(Path.GetFileNameWithoutExtension(file)[^10..], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var item in items.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("paper", out var p))
-                {
-                    continue;
-                }
-                var id = p.GetProperty("id").GetString()!;
-                var paper = new Paper
-                {
-                    Id = id,
-                    ArxivId = id,
-                    Title = Collapse(p.GetProperty("title").GetString()!),
-                    Abstract = p.TryGetProperty("summary", out var s) ? Collapse(s.GetString() ?? "") : null,
-                    Authors = p.TryGetProperty("authors", out var a)
-                        ? a.EnumerateArray().Select(x => new Author(x.GetProperty("name").GetString() ?? "")).ToValueList()
-                        : ValueList<Author>.Empty,
-                    AiKeywords = p.TryGetProperty("ai_keywords", out var k) && k.ValueKind == JsonValueKind.Array
-                        ? k.EnumerateArray().Select(x => x.GetString() ?? "").ToValueList()
-                        : ValueList<string>.Empty,
-                    Organization = item.TryGetProperty("organization", out var o) && o.ValueKind == JsonValueKind.Object && o.TryGetProperty("fullname", out var on) ? on.GetString() : null,
-                    ListedOn = ValueList.Of(day),
-                };
-                byId.TryAdd(id, paper);
-            }
-        }
-        return [.. byId.Values];
+        var dir = Path.Combine(repoRoot, "tests", "fixtures", "hf-api");
+        var results = Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal).Select(ListingReader.Read).ToList();
+        return [.. PaperMerger.Merge(ArchiveModel.Empty, results).Archive.Papers];
     }
-
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// <paramref name="count"/> synthetic papers: each takes the title of one real paper, the abstract

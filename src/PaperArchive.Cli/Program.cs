@@ -14,7 +14,7 @@ public static class Program
         var root = new RootCommand("paperarchive: a static, searchable archive of daily research-paper listings");
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(ImportCommand.Create(console));
-        root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(NewThemeCommand.Create(console));

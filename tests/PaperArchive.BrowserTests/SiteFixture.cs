@@ -1,6 +1,8 @@
 using PaperArchive.Build;
 using PaperArchive.Model;
 using PaperArchive.Rendering;
+using PaperArchive.Search;
+using PaperArchive.Topics;
 
 namespace PaperArchive.BrowserTests;
 
@@ -22,15 +24,21 @@ public sealed class SiteFixture : IDisposable
         var theme = Theme.Load(Path.Combine(RepoRoot, "themes"), "default", null);
         var config = new SiteConfig { Title = "Browser Test Archive", BaseUrl = "https://example.org/repo/" };
         Archive = BrowserArchive.Create();
-        var report = SiteBuilder.Render(Archive, ArchiveAnalysis.Empty, config, theme, SiteDir);
+        // The same stages as `paperarchive build` after import: topics, pages, search index.
+        var (topics, _) = TopicRules.Load(Path.Combine(RepoRoot, "input", "topics.yml"));
+        Analysis = TopicAnalyzer.Analyze(Archive, topics);
+        var report = SiteBuilder.Render(Archive, Analysis, config, theme, SiteDir);
         if (report.HasErrors)
         {
             throw new InvalidOperationException("site build failed: " + string.Join("\n", report.Diagnostics));
         }
+        SearchIndexWriter.Write(Archive, Analysis, SiteDir);
         _server = new StaticServer(SiteDir);
     }
 
     public ArchiveModel Archive { get; }
+
+    public ArchiveAnalysis Analysis { get; }
 
     /// <summary>The built site on disk.</summary>
     public string SiteDir { get; }

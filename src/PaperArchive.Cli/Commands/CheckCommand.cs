@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace PaperArchive.Cli.Commands;
 
-/// <summary>`paperarchive check`: link and HTML check of a built site (the same check a build runs).</summary>
+/// <summary>`paperarchive check [--output DIR]`: link and HTML check of a built site (the same check a build runs). Exit 1 on any problem.</summary>
 public static class CheckCommand
 {
     public static Command Create(IAnsiConsole? console = null)
@@ -13,25 +13,18 @@ public static class CheckCommand
         var command = new Command("check", "Check links and HTML of a built site") { output };
         command.SetAction(parse =>
         {
-            var ui = console ?? AnsiConsole.Console;
+            var ui = ConsoleUi.Create(console);
             var dir = parse.GetValue(output)!;
             if (!Directory.Exists(dir))
             {
-                ui.MarkupLine($"[red]error:[/] {Markup.Escape(dir)} does not exist; run paperarchive build first");
+                ui.Summary($"check: {dir} does not exist; run paperarchive build first", ok: false);
                 return 2;
             }
-            var report = SiteChecker.Check(dir);
-            foreach (var d in report.Diagnostics.Take(100))
-            {
-                ui.MarkupLine($"[red]{Markup.Escape(d.ToString())}[/]");
-            }
-            if (report.Diagnostics.Count > 100)
-            {
-                ui.MarkupLine($"[grey]… and {report.Diagnostics.Count - 100} more[/]");
-            }
-            ui.MarkupLine(report.Ok
-                ? $"[green]OK[/] {report.Pages} pages, {report.Links} links checked"
-                : $"[red]{report.Diagnostics.Count} problems[/] in {report.Pages} pages ({report.Links} links checked)");
+            var report = ui.RunStep("Checking links and HTML", _ => SiteChecker.Check(dir));
+            ui.Diagnostics(report.Diagnostics);
+            ui.Summary(report.Ok
+                ? $"check: {report.Pages} pages, {report.Links} links, no problems"
+                : $"check: {report.Diagnostics.Count} problems in {report.Pages} pages ({report.Links} links checked)", report.Ok);
             return report.Ok ? 0 : 1;
         });
         return command;

@@ -8,4 +8,7 @@ public sealed record BuildReport(int Pages, int Files, int Papers, int Days, Tim
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>How long each step took, in order (config, import, topics, theme, render, search, size, check, publish).</summary>
+    public IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps { get; init; } = [];
 }

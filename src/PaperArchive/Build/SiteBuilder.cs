@@ -29,6 +29,9 @@ public static class SiteBuilder
         new PaperPageSource(),
         new AuthorPageSource(),
         new OrganizationPageSource(),
+        new TopicPageSource(),
+        new TopicsIndexPageSource(),
+        new KeywordPageSource(),
         new SearchPageSource(),
         new NotFoundPageSource(),
         new SiteFeedSource(),
@@ -38,7 +41,18 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
-        void Step(string name) => options.Progress?.Report(new BuildProgress(name, 0, 0));
+        var steps = new List<(string Step, TimeSpan Elapsed)>();
+        var stepName = "";
+        var stepStart = TimeSpan.Zero;
+        void Step(string name)
+        {
+            if (stepName.Length > 0)
+            {
+                steps.Add((stepName, clock.Elapsed - stepStart));
+            }
+            (stepName, stepStart) = (name, clock.Elapsed);
+            options.Progress?.Report(new BuildProgress(name, 0, 0));
+        }
 
         // 1. Configuration: input/site.yml, overridden by the command line.
         Step("config");
@@ -54,16 +68,10 @@ public static class SiteBuilder
         Step("import");
         var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
         {
-            Progress = options.Progress is null ? null : new Progress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
+            Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
         });
         diagnostics.AddRange(import.Diagnostics);
         var archive = import.Archive;
-        if (import.Skipped && archive.Papers.Count == 0)
-        {
-            var read = ArchiveReader.Read(options.ArchiveDir);
-            diagnostics.AddRange(read.Diagnostics);
-            archive = read.Archive;
-        }
 
         // 3. Topics, normalised keywords and similar papers.
         Step("topics");
@@ -88,33 +96,58 @@ public static class SiteBuilder
         catch (ThemeException e)
         {
             diagnostics.Add(e.Diagnostic);
-            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, Published: false);
+            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, Published: false) { Steps = steps };
         }
 
         // 5. Render into a fresh folder beside the output, so an interrupted build never leaves half a site.
+        Step("render");
         using var staging = StagingDirectory.Create(options.OutputDir);
         var render = Render(archive, analysis, config, theme, staging.Path, PageSources(),
-            options.Progress is null ? null : new Progress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))));
+            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))));
         diagnostics.AddRange(render.Diagnostics);
+        // Data problems (import, topics, config) are reported but still publish what was good;
+        // these block publishing: a theme that fails, a site over budget, links under --strict.
+        var blocking = new List<Diagnostic>(render.Diagnostics.Where(d => d.Severity == Severity.Error));
 
         // 6. Static search index.
         Step("search");
         var searchFiles = SearchIndexWriter.Write(archive, analysis, staging.Path);
 
-        // 7. Link and HTML check over everything written.
+        // 7. Size budget (GitHub Pages refuses sites over 1 GB).
+        Step("size");
+        var (_, sizeError) = SiteSizeGuard.Check(staging.Path, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
+        if (sizeError is not null)
+        {
+            diagnostics.Add(sizeError);
+            blocking.Add(sizeError);
+        }
+
+        // 8. Link and HTML check over everything written.
         Step("check");
         var check = SiteChecker.Check(staging.Path);
-        diagnostics.AddRange(options.Strict
-            ? check.Diagnostics
-            : check.Diagnostics.Select(d => d with { Severity = Severity.Warning }));
+        var checkDiagnostics = SiteChecker.Summarize(check.Diagnostics);
+        if (options.Strict)
+        {
+            diagnostics.AddRange(checkDiagnostics);
+            blocking.AddRange(checkDiagnostics);
+        }
+        else
+        {
+            diagnostics.AddRange(checkDiagnostics.Select(d => d with { Severity = Severity.Warning }));
+        }
 
-        // 8. Swap the new site in, unless something failed.
-        var ok = !diagnostics.Any(d => d.Severity == Severity.Error);
+        // 9. Swap the new site in, unless something blocking failed.
+        Step("publish");
+        var ok = blocking.Count == 0;
         if (ok)
         {
             staging.Publish();
         }
-        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok);
+        Step("");
+        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok)
+        {
+            Steps = steps,
+        };
     }
 
     /// <summary>Renders an in-memory archive into <paramref name="outputDir"/> (no import, no check): the entry point for tests and tools.</summary>

@@ -60,6 +60,28 @@ public static class SiteChecker
         return new CheckReport(pages.Count, links, sorted);
     }
 
+    /// <summary>
+    /// One diagnostic per distinct problem: a link broken on 300 pages (say, to a page kind the
+    /// site lacks) is one line naming the first page and the count, not 300 lines.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Summarize(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        return diagnostics
+            .GroupBy(d => NormalizeTarget(d.Message), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First();
+                var pages = g.Select(d => d.File).Distinct(StringComparer.Ordinal).Count();
+                return pages <= 1 ? first : first with { Message = first.Message + $" (and on {pages - 1} more pages)" };
+            })
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location, StringComparer.Ordinal)
+            .ToList();
+
+        // "../topics/x.html" and "../../topics/x.html" are the same target seen from different depths.
+        static string NormalizeTarget(string message) => message.Replace("../", "", StringComparison.Ordinal);
+    }
+
     /// <summary>Null when <paramref name="link"/> is fine, else why it is broken.</summary>
     internal static string? Resolve(string root, string pagePath, string? baseHref, string link)
     {

@@ -31,6 +31,9 @@ public sealed record SiteConfig
     /// <summary>Papers per page on paged lists (authors, organisations, topics).</summary>
     public int PageSize { get; init; } = 50;
 
+    /// <summary>The build fails when the site grows past this many MB (GitHub Pages' limit is 1 GB).</summary>
+    public long SizeBudgetMb { get; init; } = 1024;
+
     /// <summary>The path part of <see cref="BaseUrl"/> ("/" or "/repo/"), for pages served at any depth (404).</summary>
     public string BasePath
     {

@@ -57,6 +57,7 @@ public static class SiteConfigLoader
             HomeDays = Positive(dto.HomeDays, "home_days", defaults.HomeDays),
             HomePapersPerDay = Positive(dto.HomePapersPerDay, "home_papers_per_day", defaults.HomePapersPerDay),
             PageSize = Positive(dto.PageSize, "page_size", defaults.PageSize),
+            SizeBudgetMb = Positive(dto.SizeBudgetMb, "size_budget_mb", (int)defaults.SizeBudgetMb),
         };
         return (config, diagnostics);
 
@@ -92,5 +93,6 @@ public static class SiteConfigLoader
         public int? HomeDays { get; set; }
         public int? HomePapersPerDay { get; set; }
         public int? PageSize { get; set; }
+        public int? SizeBudgetMb { get; set; }
     }
 }

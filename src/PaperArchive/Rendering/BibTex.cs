@@ -39,10 +39,10 @@ public static class BibTex
     private static string Key(Paper paper, int? year)
     {
         var last = paper.Authors.Count > 0 ? paper.Authors[0].Name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() : null;
-        var word = PaperId.NormalizeTitle(ScrapedText.ReplaceLoneSurrogates(paper.Title)).Split(' ').FirstOrDefault(w => w.Length > 0 && !StopWords.Contains(w));
-        var key = Slug.From(ScrapedText.ReplaceLoneSurrogates(last ?? "anon")).Replace("-", "", StringComparison.Ordinal)
+        var word = PaperId.NormalizeTitle(UnicodeText.ReplaceLoneSurrogates(paper.Title)).Split(' ').FirstOrDefault(w => w.Length > 0 && !StopWords.Contains(w));
+        var key = Slug.From(UnicodeText.ReplaceLoneSurrogates(last ?? "anon")).Replace("-", "", StringComparison.Ordinal)
             + (year?.ToString(CultureInfo.InvariantCulture) ?? "")
-            + (word is null ? "" : Slug.From(ScrapedText.ReplaceLoneSurrogates(word)).Replace("-", "", StringComparison.Ordinal));
+            + (word is null ? "" : Slug.From(UnicodeText.ReplaceLoneSurrogates(word)).Replace("-", "", StringComparison.Ordinal));
         return key.Length > 0 ? key : "paper";
     }
 

@@ -19,7 +19,7 @@ namespace PaperArchive.Rendering;
 /// pages, scriban#357); parsed templates are shared through <see cref="ThemeTemplates"/>.
 /// Thread-safe.
 /// </summary>
-public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
+public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null)
 {
     /// <summary>Blocks a layout can always read (empty unless a page captured them).</summary>
     public static readonly IReadOnlyList<string> Blocks = ["content", "head", "scripts"];
@@ -68,6 +68,8 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
         globals.Import("rel", new Func<string?, string>(path => Rel(page.Path, path)));
         globals.Import("asset", new Func<string, string>(path => Rel(page.Path, SiteUrls.Asset(path))));
         globals.Import("partial_exists", new Func<string, bool>(name => templates.FindPartial(name) is not null));
+        // Lets a theme link to a page only when the site has it (topic and keyword pages, topics index).
+        globals.Import("exists", new Func<string?, bool>(path => path is not null && (sitePaths is null || sitePaths.Contains(path))));
         globals.Import("plural", new Func<long, string, string, string>(Plural));
 
         var context = new TemplateContext
@@ -79,6 +81,9 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
             TemplateLoader = templates,
             MemberRenamer = StandardMemberRenamer.Default,
             NewLine = "\n",
+            // Strict variables only catch unknown variables; a misspelt member (paper.titel) would
+            // silently render nothing, so an unknown member is an error too.
+            TryGetMember = UnknownMember,
         };
         context.PushGlobal(globals);
 
@@ -99,6 +104,17 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site)
             full = layout;
         }
         return TidyWhitespace(output);
+    }
+
+    private static bool UnknownMember(TemplateContext context, Scriban.Parsing.SourceSpan span, object target, string member, out object value)
+    {
+        // Script objects (dictionaries) and lists have their own rules; only typed template models are strict.
+        if (target is ScriptObject or System.Collections.IDictionary or System.Collections.IEnumerable)
+        {
+            value = null!;
+            return false;
+        }
+        throw new ScriptRuntimeException(span, $"'{member}' is not a member of {target.GetType().Name} (see the template model in src/PaperArchive/Rendering/README.md)");
     }
 
     /// <summary>"1 paper", "2 papers" (invariant digits).</summary>

@@ -45,7 +45,8 @@ public static class SiteRenderer
             Directory.CreateDirectory(dir);
         }
 
-        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site);
+        var sitePaths = outputs.Select(o => o.Path).Concat(assets.Select(a => SiteUrls.Asset(a.RelativePath))).ToHashSet(StringComparer.Ordinal);
+        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths);
         var done = 0;
         Parallel.ForEach(outputs, output =>
         {

@@ -20,7 +20,7 @@ public sealed class SlugDirectory
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .ToList();
-        var byBase = distinct.GroupBy(k => Slug.From(ScrapedText.ReplaceLoneSurrogates(k)), StringComparer.Ordinal).ToList();
+        var byBase = distinct.GroupBy(k => Slug.From(UnicodeText.ReplaceLoneSurrogates(k)), StringComparer.Ordinal).ToList();
         var taken = new HashSet<string>(byBase.Select(g => g.Key), StringComparer.Ordinal);
         _slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in byBase.OrderBy(g => g.Key, StringComparer.Ordinal))

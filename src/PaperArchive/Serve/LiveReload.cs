@@ -8,8 +8,8 @@ namespace PaperArchive.Serve;
 /// The reload client. Served HTML gets one <c>&lt;script src="/__paperarchive/live.js"&gt;</c> tag
 /// (added to the response only, never to the files on disk) whose <c>data-state</c> carries the
 /// build the page came from. The script listens on <see cref="EventsPath"/> (Server-Sent Events):
-/// a newer good build reloads the page, a failed one shows the error overlay, the next good build
-/// reloads again. An external script rather than inline code, so a theme's Content-Security-Policy
+/// a newer site on disk reloads the page; a build with errors shows the overlay (file, location,
+/// message) over the page; the next good build reloads it. An external script rather than inline code, so a theme's Content-Security-Policy
 /// of <c>script-src 'self'</c> does not block it.
 /// </summary>
 public static class LiveReload
@@ -63,11 +63,18 @@ public static class LiveReload
             o.style.cssText = 'position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647;overflow:auto;box-sizing:border-box;' +
               'padding:2rem;background:rgba(24,24,28,.96);color:#f4f4f4;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace';
             var h = document.createElement('h2');
-            h.textContent = 'Build failed';
+            h.textContent = 'Build errors';
             h.style.cssText = 'margin:0 0 .25rem;color:#ff8a80;font-size:1.3rem';
             var p = document.createElement('p');
-            p.textContent = 'Fix the file and save: the page reloads by itself. The site on disk is the last good build.';
+            p.textContent = 'Fix the file and save: the page reloads by itself.';
             p.style.cssText = 'margin:0 0 1.25rem;color:#bbb';
+            var x = document.createElement('button');
+            x.type = 'button';
+            x.textContent = 'Dismiss';
+            x.className = 'paperarchive-dismiss';
+            x.style.cssText = 'float:right;font:inherit;padding:.25rem .75rem;cursor:pointer';
+            x.onclick = hide;
+            o.appendChild(x);
             o.appendChild(h);
             o.appendChild(p);
             errors.forEach(function (e) {
@@ -90,12 +97,12 @@ public static class LiveReload
             root.setAttribute('data-paperarchive-overlay', 'shown');
           }
           function apply(s) {
-            if (!s.ok) { show(s.errors); return; }
+            // A new site on disk always reloads; the reloaded page brings its own errors, if any.
             if (s.build !== state.build) { root.setAttribute('data-paperarchive-live', 'reloading'); location.reload(); return; }
-            hide();
+            if (s.errors.length) { show(s.errors); } else { hide(); }
           }
           function start() {
-            if (!state.ok) { show(state.errors); }
+            if (state.errors.length) { show(state.errors); }
             if (!window.EventSource) { return; }
             var events = new EventSource('/__paperarchive/events');
             events.onopen = function () { root.setAttribute('data-paperarchive-live', 'connected'); };

@@ -227,23 +227,21 @@ public sealed class PreviewServer : IAsyncDisposable
             done.TrySetResult();
         }
         var previous = Status;
-        var status = report is { Published: true }
-            ? new BuildStatus(previous.SiteBuild + 1, true, [], clock.Elapsed)
-            : new BuildStatus(previous.SiteBuild, false, crash is not null ? [crash] : Errors(report!), clock.Elapsed);
+        // Data errors (a bad listing, a typo in site.yml) still publish what was good; theme errors do not.
+        // Either way the errors go to the overlay.
+        var published = report is { Published: true };
+        var errors = crash is not null ? [crash] : Errors(report!);
+        var status = new BuildStatus(published ? previous.SiteBuild + 1 : previous.SiteBuild, errors.Count == 0, errors, clock.Elapsed);
         Volatile.Write(ref _status, status);
         Broadcast(LiveReload.StatusJson(status, Instance));
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        if (status.Ok)
+        var count = status.Errors.Count.ToString(CultureInfo.InvariantCulture);
+        _log(published
+            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors")
+            : $"build failed in {seconds}s ({count} errors); still serving the last good site");
+        foreach (var error in status.Errors.Take(10))
         {
-            _log($"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {(report!.Pages).ToString(CultureInfo.InvariantCulture)} pages in {seconds}s");
-        }
-        else
-        {
-            _log($"build failed in {seconds}s ({status.Errors.Count.ToString(CultureInfo.InvariantCulture)} errors); still serving the last good site");
-            foreach (var error in status.Errors.Take(10))
-            {
-                _log("  " + error);
-            }
+            _log("  " + error);
         }
         return status;
     }
@@ -251,7 +249,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private static IReadOnlyList<Diagnostic> Errors(BuildReport report)
     {
         var errors = report.Diagnostics.Where(d => d.Severity == Severity.Error).Take(50).ToList();
-        return errors.Count > 0 ? errors : [Diagnostic.Error("paperarchive build", null, "the build did not publish the site")];
+        return errors.Count > 0 || report.Published ? errors : [Diagnostic.Error("paperarchive build", null, "the build did not publish the site")];
     }
 
     // ---- serving -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ internal sealed partial class KeywordNormalizer
     private readonly Analyzer _analyzer = TopicTextAnalysis.English();
     private readonly Dictionary<string, string[]> _tableTokens;
     private readonly Dictionary<string, string> _tableExpansion;
+    private readonly List<(string Acronym, string[] Expansion)> _expansionTokens = [];
 
     public KeywordNormalizer()
     {
@@ -30,6 +31,7 @@ internal sealed partial class KeywordNormalizer
                 _tableTokens[key[0]] = [.. TopicTextAnalysis.Terms(_analyzer, expansion)];
                 _tableExpansion[acronym] = expansion;
                 _tableExpansion[acronym + "s"] = expansion;
+                _expansionTokens.Add((acronym, _tableTokens[key[0]]));
             }
         }
     }
@@ -145,10 +147,22 @@ internal sealed partial class KeywordNormalizer
         return string.Join(' ', expanded);
     }
 
-    /// <summary>The keyword with table acronyms written out ("LLMs for code" → "LLMs for code large language model"), for the search index.</summary>
+    /// <summary>
+    /// The keyword with table acronyms written out and table expansions abbreviated ("LLMs for code" →
+    /// "LLMs for code large language model"; "vision-language models" → "... VLM"), for the search index,
+    /// so a topic query finds either spelling.
+    /// </summary>
     public string WithExpansions(string keyword)
     {
         var extra = new List<string>();
+        var terms = TopicTextAnalysis.Terms(_analyzer, keyword);
+        foreach (var (acronym, expansion) in _expansionTokens)
+        {
+            if (Contains(terms, expansion))
+            {
+                extra.Add(acronym);
+            }
+        }
         foreach (Match word in WordPattern().Matches(keyword))
         {
             if (_tableExpansion.TryGetValue(word.Value, out var expansion))
@@ -157,6 +171,23 @@ internal sealed partial class KeywordNormalizer
             }
         }
         return extra.Count == 0 ? keyword : keyword + " " + string.Join(' ', extra);
+    }
+
+    private static bool Contains(List<string> terms, string[] sequence)
+    {
+        for (var i = 0; i + sequence.Length <= terms.Count; i++)
+        {
+            var j = 0;
+            while (j < sequence.Length && terms[i + j] == sequence[j])
+            {
+                j++;
+            }
+            if (j == sequence.Length)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

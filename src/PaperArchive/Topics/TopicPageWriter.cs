@@ -133,7 +133,8 @@ public static class TopicPageWriter
                 .Append(ArchiveLayout.Relative(page, ArchiveLayout.PaperPath(paper))).Append(')');
             if (paper.ArxivId is { } arxiv)
             {
-                b.Append(" · arXiv ").Append(MarkdownText.Inline(arxiv));
+                // An arXiv id mid-line is plain text; Inline() would escape its dot as if it started a list.
+                b.Append(" · arXiv ").Append(PaperId.IsArxivId(arxiv) ? arxiv : MarkdownText.Inline(arxiv));
             }
             b.Append('\n');
         }

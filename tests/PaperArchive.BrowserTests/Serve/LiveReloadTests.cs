@@ -69,7 +69,7 @@ public class LiveReloadTests(BrowserFixture browser, ServeFixture serve, ITestOu
             var overlay = page.Locator("#paperarchive-overlay");
             await Assertions.Expect(overlay).ToBeVisibleAsync(Visible);
             await Assertions.Expect(overlay.Locator(".paperarchive-error-file").First).ToContainTextAsync("partials/header.html (line 3");
-            await Assertions.Expect(overlay).ToContainTextAsync("Build failed");
+            await Assertions.Expect(overlay).ToContainTextAsync("Build errors");
 
             // A fresh load while the build is broken shows the overlay straight away, over the last good page.
             await page.ReloadAsync();

@@ -21,7 +21,7 @@ public sealed class RenderHarness : IDisposable
         var h = new RenderHarness();
         var theme = Theme.Load(TestPaths.Themes, "default", null);
         h.Report = SiteBuilder.Render(archive ?? SampleArchive.Create(), analysis ?? SampleArchive.Analysis(), config ?? new SiteConfig(), theme, h.Site,
-            [.. SiteBuilder.PageSources(), new TopicStubSource()]);
+            SiteBuilder.PageSources());
         return h;
     }
 

@@ -58,4 +58,17 @@ public class TemplateErrorTests
         Assert.Contains("partial 'ghost' not found", d.Message);
         Assert.Equal("themes/t/layouts/day.html", d.File);
     }
+
+    [Fact]
+    public void Misspelt_member_is_an_error_with_position()
+    {
+        using var h = RenderHarness.FromTree("""
+            -- themes/t/layouts/day.html --
+            {{ day.iso }}
+            {{ day.isoo }}
+            """, sources: [new DayPageSource()]);
+        var d = Assert.Single(h.Report.Diagnostics);
+        Assert.StartsWith("line 2, column ", d.Location);
+        Assert.Contains("'isoo' is not a member of DateModel", d.Message);
+    }
 }

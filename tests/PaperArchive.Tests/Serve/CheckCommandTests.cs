@@ -18,7 +18,7 @@ public class CheckCommandTests
         var exit = Program.BuildRoot(console).Parse(["check", "--output", workspace.Site]).Invoke();
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("OK ", output.ToString().Trim().Split('\n')[^1]);
+        Assert.EndsWith("no problems", output.ToString().Trim().Split('\n')[^1]);
         Assert.Equal(before, Snapshot(workspace.Site));
         Assert.False(Directory.Exists(Path.Combine(workspace.Root, ".site.building")));
 

@@ -166,6 +166,34 @@ public class PreviewServerTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task Data_error_publishes_what_was_good_and_still_reports_file_and_line()
+    {
+        var siteYml = Path.Combine(fixture.Workspace.Input, "site.yml");
+        var original = File.ReadAllText(siteYml);
+        var before = fixture.Server.Status.SiteBuild;
+        try
+        {
+            File.WriteAllText(siteYml, original + "title: [unclosed\n");
+            var status = await fixture.Server.RebuildAsync();
+
+            Assert.False(status.Ok);
+            var error = Assert.Single(status.Errors);
+            Assert.EndsWith("site.yml", error.File);
+            Assert.StartsWith("line ", error.Location);
+            var (code, _, body) = await RawHttp.GetAsync(fixture.Port, "/repo/");
+            Assert.Equal(200, code);
+            Assert.Contains("site.yml", body);
+        }
+        finally
+        {
+            File.WriteAllText(siteYml, original);
+        }
+        var recovered = await fixture.Server.RebuildAsync();
+        Assert.True(recovered.Ok);
+        Assert.True(recovered.SiteBuild > before);
+    }
+
+    [Fact]
     public async Task Saving_a_theme_file_rebuilds_and_tells_event_listeners()
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Port}"), Timeout = TimeSpan.FromMinutes(2) };
