@@ -22,10 +22,11 @@ public static class ServeCommand
         var themes = new Option<string?>("--themes-dir") { Description = "Folder holding the themes (default: ./themes)" };
         var port = new Option<int?>("--port") { Description = $"Port (default {DefaultPort}, or a free one when it is taken; 0 = any free port)" };
         var host = new Option<string>("--host") { Description = "Address to bind (default: loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var check = new Option<bool>("--check") { Description = "Also run the link and HTML check on every rebuild (slower; off by default, see paperarchive check)" };
         var basePath = new Option<string?>("--base-path") { Description = "Serve under this path, e.g. /repo/ (default: the path of site.yml's base_url)" };
         var command = new Command("serve", "Build, serve on 127.0.0.1, rebuild and reload open pages when input/, themes or site.yml change")
         {
-            input, archive, output, theme, themes, port, host, basePath,
+            input, archive, output, theme, themes, port, host, basePath, check,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +38,8 @@ public static class ServeCommand
                 OutputDir = parse.GetValue(output)!,
                 Theme = parse.GetValue(theme),
                 ThemesDir = parse.GetValue(themes),
+                // The link check costs about as much as rendering; `paperarchive check` runs it on demand.
+                SkipCheck = !parse.GetValue(check),
             };
             var hostValue = parse.GetValue(host)!;
             if (hostValue != "localhost" && !IPAddress.TryParse(hostValue, out _))

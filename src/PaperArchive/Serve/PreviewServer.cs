@@ -237,7 +237,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var count = status.Errors.Count.ToString(CultureInfo.InvariantCulture);
         _log(published
-            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors")
+            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report)
             : $"build failed in {seconds}s ({count} errors); still serving the last good site");
         foreach (var error in status.Errors.Take(10))
         {
@@ -245,6 +245,11 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         return status;
     }
+
+    /// <summary>" (render 1.20s, check 0.80s, search 0.31s)": where a rebuild's time went.</summary>
+    private static string Slowest(BuildReport report) => report.Steps.Count == 0 ? "" :
+        " (" + string.Join(", ", report.Steps.OrderByDescending(s => s.Elapsed).Take(3)
+            .Select(s => s.Step + " " + s.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + "s")) + ")";
 
     private static IReadOnlyList<Diagnostic> Errors(BuildReport report)
     {
