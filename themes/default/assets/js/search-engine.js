@@ -360,23 +360,33 @@
       docs.push(d);
     });
     function bits(m) { var c = 0; while (m) { m &= m - 1; c++; } return c; }
-    var matched = mask ? function (d) { return bits(mask[d]); } : function () { return 0; };
-    var full = docs.filter(function (d) { return matched(d) === need; }).length;
+    var full = 0;
     var sort = options.sort || "relevance";
     var finish = function (upv) {
-      docs.sort(function (a, b) {
-        var ma = matched(a), mb = matched(b);
-        // every word matching beats partial matches, whatever the sort
-        if (ma !== mb && (ma === need || mb === need)) return mb === need ? 1 : -1;
-        if (sort === "date") return a - b;
-        if (sort === "upvotes") { var ua = upv(a), ub = upv(b); if (ua !== ub) return ub - ua; return a - b; }
-        if (ma !== mb) return mb - ma;
-        if (tier && tier[a] !== tier[b]) return tier[a] - tier[b];
-        var sa = total ? total[a] : 0, sb = total ? total[b] : 0;
-        return sb - sa || a - b;
-      });
-      if (docs.length > MAX_RESULTS) docs.length = MAX_RESULTS;
-      var result = { docs: docs, full: full, terms: terms, typos: typos, phrases: phrases, count: docs.length };
+      // One numeric key per doc (every-word matches first, then the chosen order), then only the
+      // best MAX_RESULTS are sorted: bounded work for words that match most of the archive.
+      var m = docs.length, keys = new Float64Array(m);
+      for (var i = 0; i < m; i++) {
+        var d = docs[i], matched = mask ? bits(mask[d]) : 0, isFull = matched === need ? 1 : 0;
+        full += isFull;
+        var k;
+        if (sort === "date") k = -d;
+        else if (sort === "upvotes") k = upv(d) * 1e7 - d;
+        else k = matched * 1e9 + (3 - (tier ? tier[d] : 0)) * 1e7 + Math.min(total ? total[d] : 0, 9999) * 1e3;
+        keys[i] = isFull * 1e13 + k;
+      }
+      var order = [];
+      if (m > MAX_RESULTS) {
+        var sorted = Float64Array.from(keys).sort();
+        var cut = sorted[m - MAX_RESULTS];
+        for (var j = 0; j < m; j++) if (keys[j] >= cut) order.push(j);
+      } else {
+        for (var j2 = 0; j2 < m; j2++) order.push(j2);
+      }
+      order.sort(function (x, y) { return keys[y] - keys[x] || docs[x] - docs[y]; });
+      if (order.length > MAX_RESULTS) order.length = MAX_RESULTS;
+      var result = { docs: order.map(function (x) { return docs[x]; }), total: m, full: full, terms: terms, typos: typos, phrases: phrases, count: order.length };
+      result.full = Math.min(full, result.count);
       return phrases.length ? self.verifyPhrases(result) : result;
     };
     return sort === "upvotes" && docs.length ? this.upvotes(docs).then(finish) : Promise.resolve(finish(null));
@@ -393,6 +403,7 @@
       result.docs = ok;
       result.full = ok.length;
       result.count = ok.length;
+      result.total = ok.length;
       return result;
     });
   };

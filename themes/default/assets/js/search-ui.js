@@ -1,24 +1,29 @@
 /*
  * PaperArchive search — the page client. Two parts:
- *  - every page: the search box ([data-pa-search-box]); "/" focuses it.
+ *  - every page: the header's search box (partials/search-box.html) is a plain GET form to
+ *    search.html, so it works without this script; site.js focuses it on "/".
  *  - the search page ([data-pa-search]): state lives in the URL (?q=&topic=&from=&to=&sort=),
  *    results render as DOM nodes (never innerHTML from the index), arrows move through results,
  *    Enter opens, a live region announces counts.
  * The page element carries data-index (URL of search-index/, relative to the page) and data-root
  * (URL of the site root, relative to the page). Sets <html data-search-ready="1"> once the index
- * root is loaded and data-search-query="<q>" after each completed search (for tests).
+ * root is loaded, and after each completed search data-search-query="<q>" and
+ * data-search-state="<the URL's query string>" (for tests).
  */
 (function () {
   "use strict";
 
   var PAGE = 10;
+  var lastState = "";
 
+  // site.js focuses the header's box on "/" on every page; on the search page the page's own box
+  // is the one to type in (this listener runs after site.js's).
   function focusBoxOnSlash() {
     document.addEventListener("keydown", function (e) {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
       var t = e.target, tag = t && t.tagName;
       if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-      var box = document.querySelector("[data-pa-search] input[name=q]") || document.querySelector("[data-pa-search-box] input[name=q]");
+      var box = document.querySelector("[data-pa-search] input[name=q]");
       if (box) { e.preventDefault(); box.focus(); box.select(); }
     });
   }
@@ -49,6 +54,7 @@
     if (state.to) p.set("to", state.to);
     if (state.sort && state.sort !== "relevance") p.set("sort", state.sort);
     var qs = p.toString();
+    lastState = qs;
     var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
     try { history.replaceState(null, "", url); } catch (e) { /* some file:// contexts refuse; state still works */ }
   }
@@ -137,13 +143,17 @@
     }
 
     function done(my, q) {
-      if (my === seq) document.documentElement.dataset.searchQuery = q;
+      if (my !== seq) return;
+      document.documentElement.dataset.searchState = lastState;
+      document.documentElement.dataset.searchQuery = q;
     }
 
     function announce(res, q) {
       if (!res.count) return "No results" + (q.trim() ? " for “" + q.trim() + "”" : "") + ".";
-      var s = res.count === 1 ? "1 result" : res.count + " results";
-      if (res.full < res.count) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (res.count - res.full) + " partial";
+      var n = Math.max(res.count, res.total || 0);
+      var s = n === 1 ? "1 result" : n + " results";
+      if (res.full < n) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (n - res.full) + " partial";
+      if (res.count < n) s += " (showing the best " + res.count + ")";
       if (res.typos.length) s += " (including close spellings: " + res.typos.slice(0, 3).join(", ") + ")";
       return s + ".";
     }
@@ -195,9 +205,8 @@
   }
 
   function start() {
-    focusBoxOnSlash();
     var page = document.querySelector("[data-pa-search]");
-    if (page) initSearchPage(page);
+    if (page) { focusBoxOnSlash(); initSearchPage(page); }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

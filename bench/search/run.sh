@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Search benchmark against Pagefind, by hand: bench/search/run.sh 10000 [50000 …]
+# Needs: dotnet, node 20, /usr/bin/chromium, `npm install` in bench/search (pagefind, playwright-core).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+dotnet build "$here/SearchBench" -c Release -nodeReuse:false -v quiet -clp:ErrorsOnly
+bench="dotnet $here/SearchBench/bin/Release/net10.0/SearchBench.dll"
+for n in "$@"; do
+  out="$repo/bench/out/search-$n"
+  rm -rf "$out"; mkdir -p "$out"
+  $bench site "$n" "$out" > "$out/site.log"
+  # index build alone, time and peak memory (our index: corpus generation included in the process)
+  /usr/bin/time -v $bench index "$n" "$out" > "$out/ours-index.log" 2> "$out/ours-time.log"
+  /usr/bin/time -v "$here/node_modules/.bin/pagefind" --site "$out/site" > "$out/pagefind-index.log" 2> "$out/pagefind-time.log"
+  node "$here/measure.js" "$out" > "$out/measure.json"
+  echo "== $n"; cat "$out/ours-index.log"; grep -E "Elapsed|Maximum resident|User time|System time" "$out/ours-time.log" "$out/pagefind-time.log"; cat "$out/measure.json"
+done
