@@ -41,6 +41,7 @@ public sealed class ServeFixture : IAsyncLifetime
                 ArchiveDir = Path.Combine(_root, "archive"),
                 OutputDir = Path.Combine(_root, "site"),
                 ThemesDir = Path.Combine(_root, "themes"),
+                SkipCheck = true, // as `paperarchive serve` does
             },
             Port = 0,
             BasePath = "/repo/",

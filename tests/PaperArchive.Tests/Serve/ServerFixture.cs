@@ -16,7 +16,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await PreviewServer.StartAsync(
-            new ServeOptions { Build = Workspace.BuildOptions, Port = 0, BasePath = "/repo/" },
+            new ServeOptions { Build = Workspace.BuildOptions with { SkipCheck = true }, Port = 0, BasePath = "/repo/" },
             line =>
             {
                 lock (Log)
