@@ -15,8 +15,9 @@ public static class Program
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(BuildCommand.Create(console));
-        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(NewThemeCommand.Create(console));
         return root;
     }
 }

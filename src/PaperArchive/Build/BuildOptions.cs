@@ -17,6 +17,9 @@ public sealed record BuildOptions
     /// <summary>Broken links or HTML errors fail the build (the old site stays in place).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Skip the link and HTML check (step 8): <c>serve</c> rebuilds on every save and has <c>paperarchive check</c> for it.</summary>
+    public bool SkipCheck { get; init; }
+
     /// <summary>Receives the current step and (done, total) while pages render.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

@@ -1,0 +1,529 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using PaperArchive.Build;
+using PaperArchive.Common;
+
+namespace PaperArchive.Serve;
+
+/// <summary>
+/// Front door of <c>paperarchive serve</c>: builds the site, serves the output folder over HTTP
+/// (<see cref="HttpListener"/>, loopback by default), rebuilds when input/, the themes or the
+/// config change, and tells open pages to reload (<see cref="LiveReload"/>).
+/// <para>
+/// Every rebuild is a whole build through <see cref="SiteBuilder.Build"/> (the import step skips
+/// itself when the listings did not change). The builder renders into a staging folder and swaps
+/// it in only when the build succeeded, so requests always read a complete site; a request that
+/// misses a file while a swap may be under way waits for the build to end and looks again.
+/// Files are read whole before the response starts, so a page is never sent half-written.
+/// </para>
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(2);
+
+    private readonly ServeOptions _options;
+    private readonly Func<BuildOptions, BuildReport> _build;
+    private readonly Action<string> _log;
+    private readonly HttpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _changes = new(0);
+    private readonly object _gate = new();
+    private readonly HashSet<Channel<string>> _clients = [];
+    private List<TaskCompletionSource<BuildStatus>> _waiters = [];
+    private TaskCompletionSource _buildDone = Completed();
+    private int _buildSeq;
+    private BuildStatus _status = BuildStatus.None;
+    private SiteWatcher? _watcher;
+    private Task _acceptLoop = Task.CompletedTask;
+    private Task _buildLoop = Task.CompletedTask;
+
+    private PreviewServer(ServeOptions options, Func<BuildOptions, BuildReport> build, Action<string> log, HttpListener listener, string url)
+    {
+        _options = options with { BasePath = ServeOptions.NormalizeBasePath(options.BasePath) };
+        _build = build;
+        _log = log;
+        _listener = listener;
+        Url = url;
+        Instance = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
+    }
+
+    /// <summary>The site's address, e.g. <c>http://127.0.0.1:8080/repo/</c>.</summary>
+    public string Url { get; }
+
+    /// <summary>Distinguishes this server's builds from a previous run's, so restarting also reloads open pages.</summary>
+    public string Instance { get; }
+
+    /// <summary>The output folder being served (absolute).</summary>
+    public string SiteDir => Path.GetFullPath(_options.Build.OutputDir);
+
+    public BuildStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Folders watched for changes (empty when watching is off).</summary>
+    public IReadOnlyList<string> WatchedFolders => _watcher?.Folders ?? [];
+
+    /// <summary>
+    /// Binds the port, runs the first build, then starts serving and watching. A failed first build
+    /// does not stop the server: pages show the errors until a build succeeds.
+    /// </summary>
+    public static async Task<PreviewServer> StartAsync(ServeOptions options, Action<string>? log = null, Func<BuildOptions, BuildReport>? build = null)
+    {
+        var (listener, url) = Listen(options.Host, options.Port, ServeOptions.NormalizeBasePath(options.BasePath));
+        var server = new PreviewServer(options, build ?? SiteBuilder.Build, log ?? (_ => { }), listener, url);
+        server._acceptLoop = Task.Run(server.AcceptLoopAsync);
+        server._buildLoop = Task.Run(server.BuildLoopAsync);
+        await server.RebuildAsync().ConfigureAwait(false);
+        if (options.Watch)
+        {
+            server.StartWatching();
+        }
+        return server;
+    }
+
+    /// <summary>Asks for a rebuild and completes with the status of a build that started after the call.</summary>
+    public Task<BuildStatus> RebuildAsync()
+    {
+        var waiter = new TaskCompletionSource<BuildStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add(waiter);
+        }
+        _changes.Release();
+        return waiter.Task;
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C), then stops cleanly.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void StartWatching()
+    {
+        var build = _options.Build;
+        var themes = SiteBuilder.ResolveThemesDir(build.ThemesDir);
+        var output = Path.GetFullPath(build.OutputDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(output)!;
+        var name = Path.GetFileName(output);
+        _watcher = new SiteWatcher(
+            [build.InputDir, themes],
+            [output, Path.Combine(parent, "." + name + ".building"), Path.Combine(parent, "." + name + ".old"), build.ArchiveDir],
+            _ => _changes.Release());
+    }
+
+    private static (HttpListener Listener, string Url) Listen(string host, int port, string basePath)
+    {
+        var hostPart = host.Contains(':') ? "[" + host + "]" : host;
+        for (var attempt = 0; ; attempt++)
+        {
+            var chosen = port != 0 ? port : FreePort(host);
+            var listener = new HttpListener { IgnoreWriteExceptions = true };
+            listener.Prefixes.Add($"http://{hostPart}:{chosen.ToString(CultureInfo.InvariantCulture)}/");
+            try
+            {
+                listener.Start();
+                return (listener, $"http://{hostPart}:{chosen.ToString(CultureInfo.InvariantCulture)}{basePath}");
+            }
+            catch (HttpListenerException) when (port == 0 && attempt < 5)
+            {
+                // Another process took the free port between probing and binding; probe again.
+                listener.Close();
+            }
+        }
+    }
+
+    private static int FreePort(string host)
+    {
+        var probe = new TcpListener(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
+    // ---- building ----------------------------------------------------------------------------
+
+    private async Task BuildLoopAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await _changes.WaitAsync(token).ConfigureAwait(false);
+                // Debounce: editors write a file in several steps; wait for a quiet moment (bounded).
+                var quietSince = Stopwatch.StartNew();
+                while (quietSince.Elapsed < MaxDebounce && await _changes.WaitAsync(_options.Debounce, token).ConfigureAwait(false))
+                {
+                }
+                while (_changes.CurrentCount > 0 && _changes.Wait(0))
+                {
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            List<TaskCompletionSource<BuildStatus>> waiters;
+            lock (_gate)
+            {
+                waiters = _waiters;
+                _waiters = [];
+            }
+            var status = RunBuild();
+            foreach (var waiter in waiters)
+            {
+                waiter.TrySetResult(status);
+            }
+        }
+        lock (_gate)
+        {
+            foreach (var waiter in _waiters)
+            {
+                waiter.TrySetCanceled();
+            }
+            _waiters.Clear();
+        }
+    }
+
+    private BuildStatus RunBuild()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _buildDone, done);
+        Interlocked.Increment(ref _buildSeq);
+        var clock = Stopwatch.StartNew();
+        BuildReport? report = null;
+        Diagnostic? crash = null;
+        try
+        {
+            report = _build(_options.Build);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug or an I/O failure in the build must not take the preview down; show it like a template error.
+            crash = Diagnostic.Error("paperarchive build", null, e.GetType().Name + ": " + e.Message);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _buildSeq);
+            done.TrySetResult();
+        }
+        var previous = Status;
+        // Data errors (a bad listing, a typo in site.yml) still publish what was good; theme errors do not.
+        // Either way the errors go to the overlay.
+        var published = report is { Published: true };
+        var errors = crash is not null ? [crash] : Errors(report!);
+        var status = new BuildStatus(published ? previous.SiteBuild + 1 : previous.SiteBuild, errors.Count == 0, errors, clock.Elapsed);
+        Volatile.Write(ref _status, status);
+        Broadcast(LiveReload.StatusJson(status, Instance));
+        var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var count = status.Errors.Count.ToString(CultureInfo.InvariantCulture);
+        _log(published
+            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report)
+            : $"build failed in {seconds}s ({count} errors); still serving the last good site");
+        foreach (var error in status.Errors.Take(10))
+        {
+            _log("  " + error);
+        }
+        return status;
+    }
+
+    /// <summary>" (render 1.20s, check 0.80s, search 0.31s)": where a rebuild's time went.</summary>
+    private static string Slowest(BuildReport report) => report.Steps.Count == 0 ? "" :
+        " (" + string.Join(", ", report.Steps.OrderByDescending(s => s.Elapsed).Take(3)
+            .Select(s => s.Step + " " + s.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + "s")) + ")";
+
+    private static IReadOnlyList<Diagnostic> Errors(BuildReport report)
+    {
+        var errors = report.Diagnostics.Where(d => d.Severity == Severity.Error).Take(50).ToList();
+        return errors.Count > 0 || report.Published ? errors : [Diagnostic.Error("paperarchive build", null, "the build did not publish the site")];
+    }
+
+    // ---- serving -----------------------------------------------------------------------------
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            response.Headers["Cache-Control"] = "no-store";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            var method = context.Request.HttpMethod;
+            if (method is not ("GET" or "HEAD"))
+            {
+                response.Headers["Allow"] = "GET, HEAD";
+                await SendAsync(context, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("method not allowed\n")).ConfigureAwait(false);
+                return;
+            }
+            var raw = context.Request.RawUrl ?? "";
+            var rawPath = raw.Split('?', 2)[0];
+            if (rawPath == LiveReload.EventsPath)
+            {
+                await EventsAsync(context).ConfigureAwait(false);
+                return;
+            }
+            if (rawPath == LiveReload.ScriptPath)
+            {
+                await SendAsync(context, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Script)).ConfigureAwait(false);
+                return;
+            }
+            if (rawPath == LiveReload.StatusPath)
+            {
+                await SendAsync(context, 200, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.StatusJson(Status, Instance))).ConfigureAwait(false);
+                return;
+            }
+            var request = RequestPath.Parse(raw, _options.BasePath);
+            switch (request.Kind)
+            {
+                case RequestPathKind.BadRequest:
+                    await SendAsync(context, 400, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad request\n")).ConfigureAwait(false);
+                    return;
+                case RequestPathKind.RedirectToBase:
+                    Redirect(response, _options.BasePath);
+                    return;
+                case RequestPathKind.OutsideBase:
+                    await NotFoundAsync(context).ConfigureAwait(false);
+                    return;
+            }
+            // The page is labelled with the build that was current before reading, never a newer one,
+            // so a swap racing this request can only cause one extra reload, never a missed one.
+            var status = Status;
+            var (match, bytes) = await LoadAsync(request.Segments, request.TrailingSlash).ConfigureAwait(false);
+            if (match.Kind == SiteFileMatchKind.AddSlash)
+            {
+                Redirect(response, rawPath + "/" + (raw.Length > rawPath.Length ? raw[rawPath.Length..] : ""));
+                return;
+            }
+            if (bytes is null)
+            {
+                await NotFoundAsync(context).ConfigureAwait(false);
+                return;
+            }
+            var file = match.File!;
+            if (ContentTypes.IsHtml(file))
+            {
+                bytes = LiveReload.Inject(bytes, status, Instance);
+            }
+            await SendAsync(context, 200, ContentTypes.For(file), bytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The client went away, or the server is stopping.
+        }
+        finally
+        {
+            try
+            {
+                response.Close();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Finds and reads a file; a miss while a build may be swapping the site waits for the build and looks again.</summary>
+    private async Task<(SiteFileMatch Match, byte[]? Bytes)> LoadAsync(IReadOnlyList<string> segments, bool trailingSlash)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var before = Volatile.Read(ref _buildSeq);
+            var building = Volatile.Read(ref _buildDone).Task;
+            var match = SiteFileLookup.Find(SiteDir, segments, trailingSlash);
+            if (match.Kind == SiteFileMatchKind.AddSlash)
+            {
+                return (match, null);
+            }
+            if (match.File is not null)
+            {
+                try
+                {
+                    return (match, await File.ReadAllBytesAsync(match.File).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                }
+            }
+            var after = Volatile.Read(ref _buildSeq);
+            if (attempt >= 3 || (before == after && (after & 1) == 0))
+            {
+                return (SiteFileMatch.Missing, null);
+            }
+            await (building.IsCompleted ? Volatile.Read(ref _buildDone).Task : building).WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task NotFoundAsync(HttpListenerContext context)
+    {
+        var status = Status;
+        var (match, bytes) = await LoadAsync(["404.html"], false).ConfigureAwait(false);
+        if (bytes is not null)
+        {
+            await SendAsync(context, 404, ContentTypes.For(match.File!), LiveReload.Inject(bytes, status, Instance)).ConfigureAwait(false);
+        }
+        else if (!status.Ok && !Directory.Exists(SiteDir))
+        {
+            await SendAsync(context, 503, "text/html; charset=utf-8", LiveReload.NoSitePage(status, Instance)).ConfigureAwait(false);
+        }
+        else
+        {
+            await SendAsync(context, 404, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("not found\n")).ConfigureAwait(false);
+        }
+    }
+
+    private static void Redirect(HttpListenerResponse response, string location)
+    {
+        response.StatusCode = 302;
+        response.RedirectLocation = location;
+        response.ContentLength64 = 0;
+    }
+
+    private static async Task SendAsync(HttpListenerContext context, int status, string contentType, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = body.Length;
+        if (context.Request.HttpMethod != "HEAD")
+        {
+            await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+        }
+    }
+
+    // ---- live reload events ------------------------------------------------------------------
+
+    private async Task EventsAsync(HttpListenerContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.SendChunked = true;
+        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_clients)
+        {
+            _clients.Add(channel);
+        }
+        try
+        {
+            // "retry" keeps reconnects quick after a restart; the first event is the current state.
+            await WriteEventAsync(response, "retry: 500\n\n").ConfigureAwait(false);
+            channel.Writer.TryWrite(LiveReload.StatusJson(Status, Instance));
+            while (!_stop.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                wait.CancelAfter(Heartbeat);
+                bool ready;
+                try
+                {
+                    ready = await channel.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+                {
+                    // A comment line keeps proxies from timing out and finds clients that went away.
+                    await WriteEventAsync(response, ": ping\n\n").ConfigureAwait(false);
+                    continue;
+                }
+                if (!ready)
+                {
+                    break;
+                }
+                while (channel.Reader.TryRead(out var message))
+                {
+                    await WriteEventAsync(response, "data: " + message + "\n\n").ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            lock (_clients)
+            {
+                _clients.Remove(channel);
+            }
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpListenerResponse response, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        await response.OutputStream.FlushAsync().ConfigureAwait(false);
+    }
+
+    private void Broadcast(string message)
+    {
+        lock (_clients)
+        {
+            foreach (var client in _clients)
+            {
+                client.Writer.TryWrite(message);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+        _watcher?.Dispose();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        lock (_clients)
+        {
+            foreach (var client in _clients)
+            {
+                client.Writer.TryComplete();
+            }
+        }
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        // A build under way finishes (its staging folder is cleaned up), then the loops end.
+        await Task.WhenAll(_acceptLoop, _buildLoop).ConfigureAwait(false);
+        _stop.Dispose();
+        _changes.Dispose();
+    }
+}

@@ -1,0 +1,8 @@
+namespace PaperArchive.Serve;
+
+public enum SiteFileMatchKind
+{
+    File,
+    AddSlash,
+    Missing,
+}
