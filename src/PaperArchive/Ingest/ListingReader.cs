@@ -76,8 +76,25 @@ public static class ListingReader
         {
             return ListingReadResult.Unreadable(file, "not a listing in any supported format (API JSON, /papers HTML, paper page HTML, copied page text)");
         }
-        return best.Read(text, file);
+        try
+        {
+            return best.Read(text, file);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Formats report bad data as diagnostics; a parser bug must still not take a whole import
+            // (or a fetch's validation) down, so it is reported against the file, once, here.
+            return ListingReadResult.Unreadable(file, $"{Describe(best.Kind)} could not be read: {ex.Message}");
+        }
     }
+
+    private static string Describe(SourceKind kind) => kind switch
+    {
+        SourceKind.ApiJson => "API JSON listing",
+        SourceKind.ListingHtml => "saved listing page",
+        SourceKind.PaperHtml => "saved paper page",
+        _ => "copied page text",
+    };
 
     /// <summary>Every listing file under <paramref name="dir"/>, recursively, in ordinal path order (deterministic).</summary>
     public static IReadOnlyList<string> FindListings(string dir)

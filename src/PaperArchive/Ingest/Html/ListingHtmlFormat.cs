@@ -42,18 +42,6 @@ public sealed partial class ListingHtmlFormat : IListingFormat
 
     public ListingReadResult Read(string text, string file)
     {
-        try
-        {
-            return ReadCore(text, file);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return ListingReadResult.Unreadable(file, "saved listing page could not be read: " + ex.Message);
-        }
-    }
-
-    private ListingReadResult ReadCore(string text, string file)
-    {
         var diagnostics = new List<Diagnostic>();
         using var doc = SavedPage.Parse(text);
         var pageDate = PageDate(doc);

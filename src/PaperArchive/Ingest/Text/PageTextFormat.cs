@@ -46,19 +46,6 @@ public sealed partial class PageTextFormat : IListingFormat
 
     public ListingReadResult Read(string text, string file)
     {
-        try
-        {
-            return ReadCore(text, file);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A parser bug must not take the whole import down; report it against the file.
-            return ListingReadResult.Unreadable(file, "copied page text could not be read: " + ex.Message);
-        }
-    }
-
-    private ListingReadResult ReadCore(string text, string file)
-    {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var diagnostics = new List<Diagnostic>();
         var front = FrontMatter.Read(lines, out var frontProblem);
