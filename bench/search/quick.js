@@ -47,12 +47,18 @@ const sum = (names) => [...names].reduce((a, n) => a + gz(path.join(idx, n)), 0)
     if (rank >= 0) rr += 1 / (rank + 1);
     if (rank !== 0) misses.push(k.Query + " -> " + rank + " (" + (cards[0] && cards[0].title) + ")");
   }
+  const cpu = [];
   for (const k of queries) {
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     const r = await e.search(k.Query, {});
     await e.cards(r.docs.slice(0, 10));
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
+  cpu.sort((a, b) => a - b);
+  out.cpuP50 = +cpu[Math.floor(cpu.length / 2)].toFixed(1);
+  out.cpuP95 = +cpu[Math.ceil(cpu.length * 0.95) - 1].toFixed(1);
   times.sort((a, b) => a - b);
   out.mrr10 = +(rr / queries.length).toFixed(4);
   out.misses = misses;

@@ -28,10 +28,9 @@ public static class SearchIndexWriter
         var tmp = dir + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         Directory.CreateDirectory(tmp);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var (name, text) in files)
-        {
-            File.WriteAllText(Path.Combine(tmp, name), text, utf8);
-        }
+        // Thousands of small files: creating them is mostly system time, which two threads halve.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) }, file =>
+            File.WriteAllText(Path.Combine(tmp, file.Key), file.Value, utf8));
         if (Directory.Exists(dir))
         {
             // The folder is ours alone; stale shards from a bigger archive must not linger.

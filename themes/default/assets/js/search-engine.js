@@ -371,12 +371,47 @@
         // Bounded: each round reads one more band of one term; a term has a handful of bands.
         var attempt = function () {
           var proven = self.rank(slots, cands, [], null, phrases, options, true);
+          if (proven === "all") return everything();
           if (proven) return proven;
           var next = self.loosestBand(slots, cands);
           return next ? self.extend(next).then(attempt) : everything();
         };
         return Promise.all(all.map(function (t) { return self.postings(t); })).then(attempt);
+      }).then(function (result) { return self.titleOrder(result, slots, options); });
+    });
+  };
+
+  /**
+   * Within the first page, among docs of the same class (every word, words matched, match kind),
+   * those whose title has the query words as typed (not only their stems: "generation" is not
+   * "generative") and next to each other come first. Reads only the cards the page shows anyway.
+   */
+  Engine.prototype.titleOrder = function (result, slots, options) {
+    var page = options.page || 10, head = result.docs.slice(0, page), classes = result.classes, self = this;
+    if (!classes || head.length < 2 || result.phrases.length) return result;
+    var words = slots.filter(function (s) { return !s.phraseOnly; });
+    if (!words.length) return result;
+    return this.cards(head).then(function (cards) {
+      var bonus = cards.map(function (c) {
+        var toks = A.analyze(c.title, 200), at = words.map(function (s) {
+          for (var i = 0; i < toks.length; i++) {
+            var l = toks[i].lower;
+            if (l === s.tok.lower || (s.prefix && l.indexOf(s.tok.lower) === 0)) return toks[i].pos;
+          }
+          return -1;
+        });
+        var b = 0;
+        for (var i = 0; i < at.length; i++) {
+          if (at[i] < 0) continue;
+          b += 2;
+          if (i + 1 < at.length && at[i + 1] > at[i] && at[i + 1] - at[i] <= 2) b++;
+        }
+        return b;
       });
+      var idx = head.map(function (_, i) { return i; });
+      idx.sort(function (x, y) { return classes[y] - classes[x] || bonus[y] - bonus[x] || x - y; });
+      for (var i = 0; i < idx.length; i++) result.docs[i] = head[idx[i]];
+      return result;
     });
   };
 
@@ -384,6 +419,20 @@
   // then the worst match kind (exact < prefix < typo), then the summed score.
   function relevanceKey(matched, need, tier, total) {
     return (matched === need ? 1e13 : 0) + matched * 1e9 + (3 - tier) * 1e7 + Math.min(total, 9999) * 1e3;
+  }
+  /** The k-th smallest value of `a` (which it reorders): Hoare's selection, linear on average. */
+  function kth(a, k) {
+    var lo = 0, hi = a.length - 1;
+    while (lo < hi) {
+      var pivot = a[(lo + hi) >> 1], i = lo, j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) { var t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+      }
+      if (k <= j) hi = j; else if (k >= i) lo = i; else return a[k];
+    }
+    return a[k];
   }
   function bits(m) { var c = 0; while (m) { m &= m - 1; c++; } return c; }
 
@@ -453,11 +502,15 @@
     }
     var banned = new Set();
     excl.forEach(function (p) { if (p) for (var i = 0; i < p.docs.length; i++) banned.add(p.docs[i]); });
-    var docs = [];
-    touched.forEach(function (d) {
-      if (d < range[0] || d >= range[1] || banned.has(d) || (topicSet && !topicSet.has(d))) return;
-      docs.push(d);
-    });
+    var docs = touched;
+    if (banned.size || topicSet || range[0] > 0 || range[1] < n) {
+      docs = [];
+      for (var f = 0; f < touched.length; f++) {
+        var df = touched[f];
+        if (df < range[0] || df >= range[1] || banned.has(df) || (topicSet && !topicSet.has(df))) continue;
+        docs.push(df);
+      }
+    }
     var clear = function () {
       if (!mask) return;
       for (var i = 0; i < touched.length; i++) { var d = touched[i]; total[d] = 0; mask[d] = 0; tier[d] = 0; ubTotal[d] = 0; ubTier[d] = 0; }
@@ -465,7 +518,7 @@
     if (partial && anyTail) {
       var proven = this.proveHead(docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, options.page || 10);
       clear();
-      if (!proven) return null;
+      if (!proven || proven === "all") return proven;
       proven.terms = terms; proven.typos = typos; proven.phrases = phrases;
       return proven;
     }
@@ -485,8 +538,7 @@
       else if (sort === "upvotes") for (var b = 0; b < m; b++) keys[b] = fullFlag[b] * 1e13 + upv(docs[b]) * 1e7 - docs[b];
       var order = [];
       if (m > MAX_RESULTS) {
-        var sorted = Float64Array.from(keys).sort();
-        var cut = sorted[m - MAX_RESULTS];
+        var cut = kth(Float64Array.from(keys), m - MAX_RESULTS);
         for (var j = 0; j < m; j++) if (keys[j] >= cut) order.push(j);
       } else {
         for (var j2 = 0; j2 < m; j2++) order.push(j2);
@@ -494,6 +546,7 @@
       order.sort(function (x, y) { return keys[y] - keys[x] || docs[x] - docs[y]; });
       if (order.length > MAX_RESULTS) order.length = MAX_RESULTS;
       var result = { docs: order.map(function (x) { return docs[x]; }), total: m, full: full, terms: terms, typos: typos, phrases: phrases, count: order.length, exact: true };
+      if (sort === "relevance") result.classes = order.slice(0, 50).map(function (x) { return Math.floor(keys[x] / 1e7); });
       result.full = Math.min(full, result.count);
       return phrases.length ? self.verifyPhrases(result) : result;
     };
@@ -516,8 +569,9 @@
   };
 
   /**
-   * The longest run of leading docs (at least `page`) whose heads-only key is exact and higher
-   * than any other doc could reach with the tails: {docs, count, full, total, exact: false}, or null.
+   * The first `page` docs, when their heads-only keys are exact and higher than any other doc
+   * could reach with the bands not read yet: {docs, count, full, known, total, exact: false};
+   * null when another band may settle it; "all" when only whole postings can.
    */
   Engine.prototype.proveHead = function (docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, page) {
     var need = slots.length, m = docs.length, lb = new Float64Array(m), ub = new Float64Array(m), full = 0;
@@ -534,26 +588,29 @@
       lb[i] = relevanceKey(matched, need, tier[d], total[d]);
       ub[i] = relevanceKey(um, need, ut, us);
     }
-    // only docs that could make the first pages need sorting
-    var order = [];
-    for (var j = 0; j < m; j++) order.push(j);
-    order.sort(function (x, y) { return lb[y] - lb[x] || docs[x] - docs[y]; });
-    var limit = Math.min(order.length, MAX_RESULTS);
-    // best bound among the docs after position k (and outside every head)
-    var after = new Float64Array(limit + 1), best = outside;
-    for (var r = order.length - 1; r >= 0; r--) {
-      if (r <= limit) after[r] = best;
-      if (ub[order[r]] > best) best = ub[order[r]];
+    // The page = the best `page` docs by known key (one pass, no sort of every doc); it is proven
+    // when each of them is exact and the last beats the bound of every other doc.
+    var P = Math.min(page, m), top = [];
+    for (var j = 0; j < m; j++) {
+      if (top.length === P && !(lb[j] > lb[top[P - 1]] || (lb[j] === lb[top[P - 1]] && docs[j] < docs[top[P - 1]]))) continue;
+      var at = top.length === P ? P - 1 : top.length;
+      while (at > 0 && (lb[j] > lb[top[at - 1]] || (lb[j] === lb[top[at - 1]] && docs[j] < docs[top[at - 1]]))) { top[at] = top[at - 1]; at--; }
+      top[at] = j;
+      if (top.length > P) top.length = P;
     }
-    var len = 0;
-    for (var k = 0; k < limit; k++) {
-      var x = order[k];
-      if (ub[x] !== lb[x]) break;
-      if (lb[x] > after[k]) len = k + 1;
+    var inTop = new Set(top), best = outside, possiblyFull = 0, fullKey = relevanceKey(need, need, 3, 0);
+    for (var k = 0; k < m; k++) {
+      if (ub[k] >= fullKey) possiblyFull++;
+      // an exact doc outside the page is behind it already (the page is the best by key, then doc)
+      if (ub[k] !== lb[k] && !inTop.has(k) && ub[k] > best) best = ub[k];
     }
-    if (len < Math.min(page, MAX_RESULTS)) return null;
-    var out = order.slice(0, len).map(function (x) { return docs[x]; });
-    return { docs: out, count: out.length, total: m, full: Math.min(full, out.length), known: full, exact: false };
+    if (P < page || top.some(function (x) { return ub[x] !== lb[x]; }) || !(lb[top[P - 1]] > best)) {
+      // The page needs docs matching only some words while every-word matches are few and all
+      // known: their order depends on whole postings, so further bands one by one would not do.
+      return possiblyFull < page && outMatched < need ? "all" : null;
+    }
+    return { docs: top.map(function (x) { return docs[x]; }), count: P, total: m, full: Math.min(full, P), known: full, exact: false,
+      classes: top.map(function (x) { return Math.floor(lb[x] / 1e7); }) };
   };
 
   /** Keeps the candidates whose title or abstract contains every quoted phrase (checked on the card text). */
