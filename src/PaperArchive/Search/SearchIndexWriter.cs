@@ -44,11 +44,18 @@ public static class SearchIndexWriter
     public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Cards (one JSON file per two papers) are independent of the postings: render both at once.
+        var cards = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cardsTask = Task.Run(() => WriteCards(data, options, cards));
         var dictStarts = WriteDictionary(data, options, files);
         var postStarts = WritePostings(data, options, files);
-        WriteCards(data, options, files);
         WriteUpvotes(data, options, files);
         var topicCounts = WriteTopics(data, files);
+        cardsTask.GetAwaiter().GetResult();
+        foreach (var (name, text) in cards)
+        {
+            files.Add(name, text);
+        }
 
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
