@@ -8,6 +8,8 @@ namespace PaperArchive.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    static BrowserFixture() => StaticServer.EnsureThreadHeadroom();
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
