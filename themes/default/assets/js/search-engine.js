@@ -548,6 +548,7 @@
       var result = { docs: order.map(function (x) { return docs[x]; }), total: m, full: full, terms: terms, typos: typos, phrases: phrases, count: order.length, exact: true };
       if (sort === "relevance") result.classes = order.slice(0, 50).map(function (x) { return Math.floor(keys[x] / 1e7); });
       result.full = Math.min(full, result.count);
+      result.fullTotal = full; // every-word matches before the MAX_RESULTS cut (for the count shown)
       return phrases.length ? self.verifyPhrases(result) : result;
     };
     if (sort === "upvotes" && docs.length) return this.upvotes(docs).then(finish);
@@ -623,6 +624,7 @@
       }).map(function (c) { return c.doc; });
       result.docs = ok;
       result.full = ok.length;
+      result.fullTotal = ok.length;
       result.count = ok.length;
       result.total = ok.length;
       return result;

@@ -171,7 +171,8 @@
       }
       var n = Math.max(res.count, res.total || 0);
       var s = n === 1 ? "1 result" : n + " results";
-      if (res.full < n) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (n - res.full) + " partial";
+      var f = res.fullTotal !== undefined ? res.fullTotal : res.full;
+      if (f < n) s = f + (f === 1 ? " result matches" : " results match") + " every word; " + (n - f) + " partial";
       if (res.count < n) s += " (showing the best " + res.count + ")";
       if (res.typos.length) s += " (including close spellings: " + res.typos.slice(0, 3).join(", ") + ")";
       return s + ".";
