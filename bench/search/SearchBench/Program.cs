@@ -56,7 +56,10 @@ if (mode == "index")
     // exactly what `paperarchive build` does for search, once, for /usr/bin/time -v
     var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    var written = SearchIndexWriter.Write(archive, analysis, site);
+    // SEARCH_HEAD=n tries another head size (SearchIndexOptions.HeadPostings)
+    var head = Environment.GetEnvironmentVariable("SEARCH_HEAD");
+    var options = head is null ? SearchIndexOptions.Default : SearchIndexOptions.Default with { HeadPostings = int.Parse(head, System.Globalization.CultureInfo.InvariantCulture) };
+    var written = SearchIndexWriter.Write(archive, analysis, site, options);
     Console.WriteLine($"papers={archive.Papers.Count} indexWallMs={watch.ElapsedMilliseconds} indexCpuMs={(Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds:F0} files={written.Count} bytes={written.Sum(f => new FileInfo(Path.Combine(site, f)).Length)} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
     return;
 }

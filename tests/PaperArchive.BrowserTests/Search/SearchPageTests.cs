@@ -180,6 +180,28 @@ public class SearchPageTests(SearchSiteFixture site, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_first_page_from_the_heads_of_frequent_terms_stays_when_more_results_read_the_rest()
+    {
+        var (context, page, external) = await browser.NewPageAsync(allowedOrigin: site.Origin);
+        await using var _ = context;
+        const string q = "language model ";
+        await page.GotoAsync(site.BandedFileUrl(SiteUrls.Search) + "?q=" + Uri.EscapeDataString(q));
+        await Searched(page, q);
+        // heads alone proved the order of the first page; the count is a lower bound
+        Assert.Matches(new Regex(@"^\d+\+ results match every word"), await page.Locator("#pa-status").InnerTextAsync());
+        var first = await Links(page);
+        Assert.Equal(10, first.Count);
+        Assert.True(await page.Locator("[data-pa-more]").IsVisibleAsync());
+        await page.Locator("[data-pa-more]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('a.pa-result-link').length >= 20");
+        var after = await Links(page);
+        Assert.Equal(first, after.Take(10));
+        Assert.Equal(after.Count, after.Distinct().Count());
+        Assert.Matches(new Regex(@"^\d+ results match every word; \d+ partial"), await page.Locator("#pa-status").InnerTextAsync());
+        Assert.Empty(external);
+    }
+
+    [Fact]
     public async Task Works_from_a_folder_opened_on_disk()
     {
         var (context, page, external) = await Open("?q=" + Uri.EscapeDataString("retrieval"), file: true);

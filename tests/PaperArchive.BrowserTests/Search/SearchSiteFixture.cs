@@ -54,6 +54,11 @@ public sealed class SearchSiteFixture : IDisposable
             throw new InvalidOperationException("site build failed: " + string.Join("\n", render.Diagnostics));
         }
         SearchIndexWriter.Write(Archive, Analysis, SiteDir);
+        // The same site whose frequent terms keep only a dozen postings in their shards (as at
+        // 50,000 papers): first pages come from heads, deeper pages read the bands. Opened from disk.
+        BandedSiteDir = Path.Combine(_root, "site-banded");
+        CopyTree(SiteDir, BandedSiteDir);
+        SearchIndexWriter.Write(Archive, Analysis, BandedSiteDir, SearchIndexOptions.Default with { HeadPostings = 12 });
         _server = new StaticServer(SiteDir);
     }
 
@@ -68,6 +73,23 @@ public sealed class SearchSiteFixture : IDisposable
     public string Url(string sitePath) => _server.BaseUrl + sitePath;
 
     public string FileUrl(string sitePath) => new Uri(Path.Combine(SiteDir, sitePath)).AbsoluteUri;
+
+    public string BandedSiteDir { get; }
+
+    public string BandedFileUrl(string sitePath) => new Uri(Path.Combine(BandedSiteDir, sitePath)).AbsoluteUri;
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
 
     public void Dispose()
     {
