@@ -35,6 +35,13 @@ public static class SiteConfigLoader
             diagnostics.Add(Diagnostic.Error(fileName, $"line {e.Start.Line}, column {e.Start.Column}", message));
             return (new SiteConfig(), diagnostics);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, on some broken input (found by fuzzing):
+            // a broken quoted scalar (InvalidOperationException), a tag like "!!]" (ArgumentException).
+            diagnostics.Add(Diagnostic.Error(fileName, null, e is ArgumentException ? e.Message : "a quoted value is broken (the YAML parser gave up)"));
+            return (new SiteConfig(), diagnostics);
+        }
         var defaults = new SiteConfig();
         if (dto is null)
         {

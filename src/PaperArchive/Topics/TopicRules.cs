@@ -50,6 +50,13 @@ public static class TopicRules
             diagnostics.Add(Diagnostic.Error(file, At(ex.Start), "YAML error: " + InnerMessage(ex)));
             return ([], diagnostics);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, on some broken input (found by fuzzing):
+            // a broken quoted scalar (InvalidOperationException), a tag like "!!]" (ArgumentException).
+            diagnostics.Add(Diagnostic.Error(file, null, "YAML error: " + (ex is ArgumentException ? ex.Message : "a quoted value is broken (the YAML parser gave up)")));
+            return ([], diagnostics);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return ([], diagnostics);
