@@ -17,6 +17,9 @@ public static class TopicRules
 {
     private static readonly string[] Keys = ["slug", "title", "description", "query"];
 
+    /// <summary>Larger files are refused before reading (a few hundred rules fit in a few KB).</summary>
+    public const long MaxFileBytes = 8L * 1024 * 1024;
+
     /// <summary>A missing file gives no topics and no diagnostics.</summary>
     public static (IReadOnlyList<Topic> Topics, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
@@ -27,6 +30,10 @@ public static class TopicRules
         string text;
         try
         {
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                return ([], [Diagnostic.Error(path, null, $"the topic rules file is larger than {MaxFileBytes / (1024 * 1024)} MiB; not read")]);
+            }
             text = File.ReadAllText(path, new UTF8Encoding(false, false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
