@@ -141,8 +141,10 @@ public class ThemeLookupTests
             -- input/theme/assets/css/site.css --
             override
             """, sources: Days);
-        Assert.Equal("override\n", h.Read("assets/css/site.css"));
-        Assert.Equal("js\n", h.Read("assets/js/site.js"));
+        // Stylesheets and scripts are written under content-hashed names (AssetManifest).
+        Assert.Equal("override\n", h.Read("assets/css/" + AssetManifest.WithHash("site.css", Hash("override\n"))));
+        Assert.Equal("js\n", h.Read("assets/js/" + AssetManifest.WithHash("site.js", Hash("js\n"))));
+        Assert.False(h.Exists("assets/css/site.css"));
     }
 
     [Fact]
@@ -163,4 +165,7 @@ public class ThemeLookupTests
         var e = Assert.Throws<ThemeException>(() => Theme.Load(tmp.Path, "nope", null));
         Assert.Contains("theme 'nope' not found", e.Diagnostic.Message);
     }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..10];
 }
