@@ -58,8 +58,12 @@
     try {
       var raw = window.localStorage.getItem(KEY);
       if (!raw) return emptyState();
-      var state = migrate(JSON.parse(raw));
+      var parsed = JSON.parse(raw);
+      var before = parsed && parsed.schema;
+      var state = migrate(parsed);
       if (state === null) { readOnly = true; return emptyState(); }
+      // Write a migrated list back at once, so every page reads the current schema.
+      if (before !== state.schema) window.localStorage.setItem(KEY, JSON.stringify(state));
       return state;
     } catch (e) {
       return emptyState();
@@ -406,9 +410,11 @@
       var reader = new FileReader();
       reader.onload = function () {
         var result = importText(String(reader.result));
-        setStatus(status, result);
         input.value = "";
-        refreshMeta().then(render).then(function () { html.setAttribute("data-reader-imported", String(Date.now())); });
+        refreshMeta().then(render).then(function () {
+          setStatus(status, result + " " + status.textContent);
+          html.setAttribute("data-reader-imported", String(Date.now()));
+        });
       };
       reader.readAsText(file);
     });
