@@ -128,6 +128,30 @@ public class ThemeLookupTests
         Assert.Equal("<head><meta name=\"x\"></head><main>body\n</main>\n", h.Read(DayPage));
     }
 
+    [Theory]
+    [InlineData(SiteUrls.ReadingList, "reading-list")]
+    [InlineData(SiteUrls.ForYou, "for-you")]
+    public void Reader_pages_use_their_own_layout_then_default_never_list(string path, string kind)
+    {
+        using var own = RenderHarness.FromTree($"""
+            -- themes/t/layouts/{kind}.html --
+            own:{kind}
+            -- themes/t/layouts/list.html --
+            list
+            -- themes/t/layouts/_default.html --
+            default
+            """, sources: [new ReaderPageSource()]);
+        Assert.Empty(own.Report.Diagnostics);
+        Assert.Equal($"own:{kind}\n", own.Read(path));
+        using var fallback = RenderHarness.FromTree("""
+            -- themes/t/layouts/list.html --
+            list
+            -- themes/t/layouts/_default.html --
+            default:{{ page.kind }}
+            """, sources: [new ReaderPageSource()]);
+        Assert.Equal($"default:{kind}\n", fallback.Read(path));
+    }
+
     [Fact]
     public void Asset_override_replaces_theme_asset()
     {

@@ -108,10 +108,11 @@
   window.addEventListener("storage", function (e) { if (e.key === KEY) changed(); });
 
   // ---- Paths -----------------------------------------------------------------------------------
-  var siteBase = new URL(rootRel || "./", window.location.href).href;
+  // baseURI, not location: the 404 page is served at any depth with <base href> at the site root.
+  var siteBase = new URL(rootRel || "./", doc.baseURI).href;
   /** An absolute link of this site → its site path ("papers/2401.00001.html"), else "". */
   function sitePath(href) {
-    var abs = new URL(href, window.location.href).href.split("#")[0].split("?")[0];
+    var abs = new URL(href, doc.baseURI).href.split("#")[0].split("?")[0];
     return abs.indexOf(siteBase) === 0 ? abs.slice(siteBase.length) : "";
   }
   function link(path) { return rootRel + path; }
