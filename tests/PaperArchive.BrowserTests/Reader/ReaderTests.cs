@@ -293,16 +293,19 @@ public class ReaderTests(SiteFixture site, BrowserFixture browser)
 
             await page.GotoAsync(FileUrl(SiteUrls.Search) + "?q=diffusion");
             await page.WaitForFunctionAsync("() => document.documentElement.dataset.searchQuery === 'diffusion'");
-            var first = page.Locator("a.pa-result-link").First;
-            Assert.True(await page.Locator(".pa-result-title").CountAsync() > 0);
-            await first.ClickAsync();
+            Assert.True(await page.Locator(".pa-result-title").CountAsync() > 1);
+            // Star a search result in place, then open another result and star it on its page.
+            var star = page.Locator(".pa-result [data-reader-star]").First;
+            await star.ClickAsync();
+            Assert.Equal("true", await star.GetAttributeAsync("aria-pressed"));
+            await page.Locator("a.pa-result-link").Nth(1).ClickAsync();
             await page.WaitForURLAsync("**/papers/*.html");
             await Ready(page);
             await page.Locator("[data-reader-paper] [data-reader-star]").ClickAsync();
 
             await page.GotoAsync(FileUrl(SiteUrls.ReadingList));
             await Ready(page);
-            await ListCount(page, 1);
+            await ListCount(page, 2);
             // No service worker from disk: the offline section stays hidden.
             Assert.False(await page.Locator("[data-reader-offline]").IsVisibleAsync());
             Assert.Empty(external);

@@ -618,6 +618,22 @@
     });
   }
 
+  // ---- Search results (drawn later by search-ui.js): a star on each ----------------------------------------
+  var results = doc.querySelector("[data-pa-results]");
+  function wireResults() {
+    wired = wired.filter(function (w) { return doc.contains(w.el); });
+    Array.prototype.forEach.call(results.querySelectorAll("li.pa-result:not([data-paper-id])"), function (li) {
+      var a = li.querySelector("a.pa-result-link");
+      // Page names are the paper id for arXiv ids; other ids' names are not reversible: no star there.
+      var m = a && /^papers\/([A-Za-z0-9.-]+)\.html$/.exec(sitePath(a.href));
+      if (!m) return;
+      li.setAttribute("data-paper-id", m[1]);
+      wire(li);
+    });
+    sync();
+  }
+  if (results && window.MutationObserver) new MutationObserver(wireResults).observe(results, { childList: true });
+
   // ---- Wire everything ----------------------------------------------------------------------------------
   Array.prototype.forEach.call(doc.querySelectorAll("[data-paper-id]"), wire);
   sync();
