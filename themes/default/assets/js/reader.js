@@ -173,10 +173,13 @@
     return { id: id, title: (title || id).trim(), url: url, date: el.getAttribute("data-date") || "" };
   }
 
-  function toggleButton(cls, onLabel, offLabel, onText, offText) {
+  // The accessible name stays the same ("Star: <title>"); aria-pressed carries the state, so a
+  // screen reader does not hear the state twice. The visible text shows it for everyone else.
+  function toggleButton(cls, onLabel, offLabel, onText, offText, name) {
     var b = doc.createElement("button");
     b.type = "button";
     b.className = "reader-toggle " + cls;
+    b.setAttribute("aria-label", name);
     b.set = function (on) {
       b.setAttribute("aria-pressed", on ? "true" : "false");
       b.textContent = on ? onText : offText;
@@ -191,8 +194,8 @@
     if (!info.id) return;
     var box = doc.createElement("div");
     box.className = "reader-buttons";
-    var star = toggleButton("reader-star", "Remove from My list", "Star: add to My list", "★ Starred", "☆ Star");
-    var read = toggleButton("reader-read", "Mark as unread", "Mark as read", "✓ Read", "Mark read");
+    var star = toggleButton("reader-star", "Remove from My list", "Star: add to My list", "★ Starred", "☆ Star", "Star: " + info.title);
+    var read = toggleButton("reader-read", "Mark as unread", "Mark as read", "✓ Read", "Mark read", "Read: " + info.title);
     star.setAttribute("data-reader-star", "");
     read.setAttribute("data-reader-read", "");
     star.addEventListener("click", function () { update(info, function (it) { it.starred = !it.starred; }); });
