@@ -34,7 +34,12 @@ public class OfflineCopyTests
         var ob = Input(b.Path);
         var report = SiteBuilder.Build(oa);
         Assert.True(report.Published, string.Join("\n", report.Diagnostics));
-        Assert.True(SiteBuilder.Build(ob).Published);
+        Assert.Contains(report.Steps, s => s.Step == "zip");
+        // The same through the command line: `paperarchive build --zip`.
+        var (console, output) = PaperArchive.Tests.Cli.ImportCommandTests.PlainConsole();
+        var exit = PaperArchive.Cli.Program.BuildRoot(console).Parse(["build", "--input", ob.InputDir, "--archive", ob.ArchiveDir, "--output", ob.OutputDir,
+            "--themes-dir", TestPaths.Themes, "--strict", "--zip"]).Invoke();
+        Assert.True(exit == 0, output.ToString());
 
         var zipA = Path.Combine(oa.OutputDir, SiteUrls.OfflineZip);
         Assert.Equal(File.ReadAllBytes(zipA), File.ReadAllBytes(Path.Combine(ob.OutputDir, SiteUrls.OfflineZip)));
