@@ -41,9 +41,10 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   var url = new URL(request.url);
-  // Left to the network: the offline button's own fresh read of the search root, and the preview
-  // server's live-reload endpoints (an event stream never ends, so it must not be cached).
-  if (url.searchParams.has("offline") || url.pathname.indexOf("/__paperarchive/") >= 0 ||
+  // Left to the network: the offline button's own fresh read of the search root, and tool endpoints
+  // (a path segment starting "__", like the preview server's live reload: an event stream never
+  // ends, so it must not be cached).
+  if (url.searchParams.has("offline") || url.pathname.indexOf("/__") >= 0 ||
       (request.headers.get("Accept") || "").indexOf("text/event-stream") >= 0) return;
   if (immutable(url)) {
     event.respondWith(caches.open(CACHE).then(function (cache) {

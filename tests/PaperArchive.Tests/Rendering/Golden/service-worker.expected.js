@@ -1,5 +1,5 @@
 /* Written by paperarchive build: the cache version (build id) and what to keep from the first visit. */
-var PA_VERSION = "a849c6ff96f3";
+var PA_VERSION = "4a07c707c403";
 var PA_PRECACHE = ["index.html","search.html","404.html","my-list.html","for-you.html","assets/css/search.c12c49400f.css","assets/css/site.a081e4d34e.css","assets/js/reader.6030d0e516.js","assets/js/search-analyzer.6cd2604cb9.js","assets/js/search-engine.8d260844aa.js","assets/js/search-ui.f84f49957d.js","assets/js/site.f846dab8fd.js"];
 /* PaperArchive service worker (theme file sw/service-worker.js; the build writes it to sw.js with
    PA_VERSION, the build id, and PA_PRECACHE above). Registered by assets/js/reader.js on http(s) only.
@@ -44,9 +44,10 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   var url = new URL(request.url);
-  // Left to the network: the offline button's own fresh read of the search root, and the preview
-  // server's live-reload endpoints (an event stream never ends, so it must not be cached).
-  if (url.searchParams.has("offline") || url.pathname.indexOf("/__paperarchive/") >= 0 ||
+  // Left to the network: the offline button's own fresh read of the search root, and tool endpoints
+  // (a path segment starting "__", like the preview server's live reload: an event stream never
+  // ends, so it must not be cached).
+  if (url.searchParams.has("offline") || url.pathname.indexOf("/__") >= 0 ||
       (request.headers.get("Accept") || "").indexOf("text/event-stream") >= 0) return;
   if (immutable(url)) {
     event.respondWith(caches.open(CACHE).then(function (cache) {
