@@ -1,5 +1,6 @@
 using PaperArchive.Build;
 using PaperArchive.Model;
+using PaperArchive.Reader;
 using PaperArchive.Rendering;
 using PaperArchive.Search;
 using PaperArchive.Topics;
@@ -33,6 +34,8 @@ public sealed class SiteFixture : IDisposable
             throw new InvalidOperationException("site build failed: " + string.Join("\n", report.Diagnostics));
         }
         SearchIndexWriter.Write(Archive, Analysis, SiteDir);
+        // "For you" term vectors (SiteBuilder's reader step).
+        ReaderVectorWriter.Write(SearchIndexBuilder.Build(Archive, Analysis), SiteDir);
         _server = new StaticServer(SiteDir);
     }
 

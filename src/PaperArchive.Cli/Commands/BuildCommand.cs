@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PaperArchive.Cli.Commands;
 
 /// <summary>
-/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict]`:
+/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict] [--zip]`:
 /// import when inputs changed, then render the site (see <see cref="SiteBuilder"/>). Progress bar on
 /// a terminal, every diagnostic on its own line, one summary line. Exit code 0 when the new site was
 /// published, 1 when an error kept the old one.
@@ -22,7 +22,8 @@ public static class BuildCommand
         var themes = new Option<string?>("--themes-dir") { Description = "Folder holding the themes (default: ./themes, else the one shipped with the program)" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (default: site.yml's base_url)" };
         var strict = new Option<bool>("--strict") { Description = "Fail on broken links and HTML errors" };
-        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict };
+        var zip = new Option<bool>("--zip") { Description = "Also write the whole site as offline/site.zip (linked from the site) to read from disk" };
+        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict, zip };
         command.SetAction(parse =>
         {
             var ui = ConsoleUi.Create(console);
@@ -35,6 +36,7 @@ public static class BuildCommand
                 ThemesDir = parse.GetValue(themes),
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
+                Zip = parse.GetValue(zip),
             };
             return Run(ui, options);
         });

@@ -20,6 +20,9 @@ public sealed record BuildOptions
     /// <summary>Skip the link and HTML check (step 8): <c>serve</c> rebuilds on every save and has <c>paperarchive check</c> for it.</summary>
     public bool SkipCheck { get; init; }
 
+    /// <summary>Also write the whole site as a deterministic zip at <c>offline/site.zip</c> (linked from the site) to read from disk.</summary>
+    public bool Zip { get; init; }
+
     /// <summary>Receives the current step and (done, total) while pages render.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

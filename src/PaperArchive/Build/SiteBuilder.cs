@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PaperArchive.Archive;
 using PaperArchive.Common;
 using PaperArchive.Model;
+using PaperArchive.Reader;
 using PaperArchive.Rendering;
 using PaperArchive.Rendering.Pages;
 using PaperArchive.Search;
@@ -35,6 +36,9 @@ public static class SiteBuilder
         new SearchPageSource(),
         new NotFoundPageSource(),
         new SiteFeedSource(),
+        new CitationExportSource(),
+        new AuthorFeedSource(),
+        new ReaderPageSource(),
     ];
 
     public static BuildReport Build(BuildOptions options)
@@ -60,6 +64,7 @@ public static class SiteBuilder
         diagnostics.AddRange(configDiagnostics);
         config = config with
         {
+            OfflineZip = options.Zip || config.OfflineZip,
             Theme = options.Theme ?? config.Theme,
             BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
         };
@@ -111,7 +116,21 @@ public static class SiteBuilder
 
         // 6. Static search index.
         Step("search");
-        var searchFiles = SearchIndexWriter.Write(archive, analysis, staging.Path);
+        var searchData = SearchIndexBuilder.Build(archive, analysis);
+        var searchFiles = SearchIndexWriter.Write(searchData, staging.Path, SearchIndexOptions.Default);
+
+        // 6b. "For you" term vectors, from the search index's statistics (Reader/README.md).
+        Step("reader");
+        var readerFiles = ReaderVectorWriter.Write(searchData, staging.Path);
+
+        // 6c. The whole site as one zip to read from disk (--zip), before the size and link checks see it.
+        var zipFiles = 0;
+        if (config.OfflineZip)
+        {
+            Step("zip");
+            OfflineZipWriter.Write(staging.Path, Path.Combine(staging.Path, SiteUrls.OfflineZip));
+            zipFiles = 1;
+        }
 
         // 7. Size budget (GitHub Pages refuses sites over 1 GB).
         Step("size");
@@ -143,7 +162,7 @@ public static class SiteBuilder
             staging.Publish();
         }
         Step("");
-        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok)
+        return new BuildReport(render.Pages, render.Files + searchFiles.Count + readerFiles.Count + zipFiles, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok)
         {
             Steps = steps,
         };

@@ -31,6 +31,9 @@ public sealed record SiteConfig
     /// <summary>Papers per page on paged lists (authors, organisations, topics).</summary>
     public int PageSize { get; init; } = 50;
 
+    /// <summary>The build writes the whole site as one zip (<c>offline/site.zip</c>) and pages link it (<c>--zip</c>).</summary>
+    public bool OfflineZip { get; init; }
+
     /// <summary>The build fails when the site grows past this many MB (GitHub Pages' limit is 1 GB).</summary>
     public long SizeBudgetMb { get; init; } = 1024;
 

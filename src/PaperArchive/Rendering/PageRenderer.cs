@@ -19,7 +19,7 @@ namespace PaperArchive.Rendering;
 /// pages, scriban#357); parsed templates are shared through <see cref="ThemeTemplates"/>.
 /// Thread-safe.
 /// </summary>
-public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null)
+public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null)
 {
     /// <summary>Blocks a layout can always read (empty unless a page captured them).</summary>
     public static readonly IReadOnlyList<string> Blocks = ["content", "head", "scripts"];
@@ -66,7 +66,12 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
         string? nextLayout = null;
         globals.Import("layout", new Action<string>(name => nextLayout = name));
         globals.Import("rel", new Func<string?, string>(path => Rel(page.Path, path)));
-        globals.Import("asset", new Func<string, string>(path => Rel(page.Path, SiteUrls.Asset(path))));
+        // Fingerprinted (content-hashed) name when the build has a manifest; `asset_url` is the same function.
+        Func<string, string> asset = path => Rel(page.Path, assets is null ? SiteUrls.Asset(path) : assets.SitePath(path));
+        globals.Import("asset", asset);
+        globals.Import("asset_url", asset);
+        // Citation files written beside this page (or another page's path): BibTeX and RIS links.
+        globals.Import("exports", new Func<string?, ExportLinkModel[]>(path => Exports(path, sitePaths)));
         globals.Import("partial_exists", new Func<string, bool>(name => templates.FindPartial(name) is not null));
         // Lets a theme link to a page only when the site has it (topic and keyword pages, topics index).
         globals.Import("exists", new Func<string?, bool>(path => path is not null && (sitePaths is null || sitePaths.Contains(path))));
@@ -115,6 +120,19 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
             return false;
         }
         throw new ScriptRuntimeException(span, $"'{member}' is not a member of {target.GetType().Name} (see the template model in src/PaperArchive/Rendering/README.md)");
+    }
+
+    /// <summary>The export files (<see cref="SiteUrls.Export"/>) the site has for the page at <paramref name="pagePath"/>.</summary>
+    public static ExportLinkModel[] Exports(string? pagePath, IReadOnlySet<string>? sitePaths)
+    {
+        if (string.IsNullOrEmpty(pagePath) || sitePaths is null)
+        {
+            return [];
+        }
+        return ExportLinkModel.Formats
+            .Select(f => new ExportLinkModel(f.Format, f.Label, f.MediaType, SiteUrls.Export(pagePath, f.Format)))
+            .Where(e => sitePaths.Contains(e.Url))
+            .ToArray();
     }
 
     /// <summary>"1 paper", "2 papers" (invariant digits).</summary>

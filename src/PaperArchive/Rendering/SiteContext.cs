@@ -44,9 +44,13 @@ public sealed class SiteContext
             Days.Count > 0 ? Date(Days[^1].Date) : null,
             SiteUrls.Atom,
             SiteUrls.Rss,
-            SiteUrls.JsonFeed);
+            SiteUrls.JsonFeed)
+        {
+            OfflineZipUrl = config.OfflineZip ? SiteUrls.OfflineZip : null,
+        };
 
         _topics = analysis.Topics.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        CitationKeys = new Exports.CitationKeys(_papers.Values);
         _models = new Dictionary<string, PaperModel>(StringComparer.Ordinal);
         foreach (var paper in _papers.Values)
         {
@@ -55,6 +59,9 @@ public sealed class SiteContext
     }
 
     public ArchiveModel Archive { get; }
+
+    /// <summary>Unique BibTeX/RIS key per paper id.</summary>
+    public Exports.CitationKeys CitationKeys { get; }
 
     public ArchiveAnalysis Analysis { get; }
 
@@ -160,8 +167,10 @@ public sealed class SiteContext
                 .ToArray(),
             SubmittedBy = paper.SubmittedBy,
             SubmittedByUrl = ExternalUrl.HuggingFace(paper.SubmittedBy),
-            Bibtex = BibTex.For(paper),
+            Bibtex = BibTex.For(paper, CitationKeys[paper.Id]),
+            CitationKey = CitationKeys[paper.Id],
             Thumbnail = ExternalUrl.Safe(paper.Thumbnail),
+            History = UpvoteHistoryModel.From(paper.Snapshots, Date),
         };
     }
 }

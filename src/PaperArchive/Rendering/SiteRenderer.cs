@@ -33,20 +33,24 @@ public static class SiteRenderer
             }
         }
 
-        var assets = theme.Assets();
-        foreach (var (rel, full) in assets)
+        // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
+        var manifest = AssetManifest.From(theme);
+        var assets = manifest.Entries;
+        foreach (var asset in assets)
         {
-            var target = Path.Combine(outputDir, SiteUrls.Asset(rel));
+            var target = Path.Combine(outputDir, asset.SitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(full, target, overwrite: true);
+            File.Copy(asset.SourcePath, target, overwrite: true);
         }
         foreach (var dir in outputs.Select(o => Path.GetDirectoryName(Path.Combine(outputDir, o.Path))!).Distinct(StringComparer.Ordinal))
         {
             Directory.CreateDirectory(dir);
         }
 
-        var sitePaths = outputs.Select(o => o.Path).Concat(assets.Select(a => SiteUrls.Asset(a.RelativePath))).ToHashSet(StringComparer.Ordinal);
-        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths);
+        var serviceWorker = ServiceWorkerWriter.Template(theme);
+        var sitePaths = outputs.Select(o => o.Path).Concat(assets.Select(a => a.SitePath))
+            .Concat(serviceWorker is null ? [] : [SiteUrls.ServiceWorker]).ToHashSet(StringComparer.Ordinal);
+        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths, manifest);
         var done = 0;
         Parallel.ForEach(outputs, output =>
         {
@@ -80,10 +84,12 @@ public static class SiteRenderer
         var sitemapPaths = outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path).ToList();
         var lastDay = site.Days.Count > 0 ? site.Days[^1].Date : (DateOnly?)null;
         var sitemaps = SitemapWriter.Write(outputDir, site.Config.BaseUrl, sitemapPaths, lastDay);
+        var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, manifest, theme);
 
         var paths = outputs.Select(o => o.Path)
-            .Concat(assets.Select(a => SiteUrls.Asset(a.RelativePath)))
+            .Concat(assets.Select(a => a.SitePath))
             .Concat(sitemaps)
+            .Concat(workers)
             .Order(StringComparer.Ordinal)
             .ToList();
         // Theme errors repeat once per page; report each distinct one once, in a stable order.

@@ -53,6 +53,28 @@ public static class SiteUrls
 
     public static string Keyword(string slug) => "keywords/" + slug + ".html";
 
+    /// <summary>Atom feed of one author's papers: "feeds/authors/ada-lovelace.xml".</summary>
+    public static string AuthorFeed(string slug) => "feeds/authors/" + slug + ".xml";
+
+    /// <summary>A citation export beside its page: ("days/2026-07-01.html", "bib") → "days/2026-07-01.bib" (also "ris").</summary>
+    public static string Export(string pagePath, string format) =>
+        pagePath[..(pagePath.Length - System.IO.Path.GetExtension(pagePath).Length)] + "." + format;
+
+    /// <summary>The reader's own list (starred papers, notes), kept in the browser.</summary>
+    public const string ReadingList = "my-list.html";
+
+    /// <summary>Recent papers ranked by similarity to the starred ones, computed in the browser.</summary>
+    public const string ForYou = "for-you.html";
+
+    /// <summary>Folder (site-relative) of the reading list's data: per-paper citations and term vectors.</summary>
+    public const string ReaderDir = "reader";
+
+    /// <summary>The service worker; at the root so its scope is the whole site.</summary>
+    public const string ServiceWorker = "sw.js";
+
+    /// <summary>The whole site as one zip (written by <c>paperarchive build --zip</c>, linked when present).</summary>
+    public const string OfflineZip = "offline/site.zip";
+
     public static string Asset(string relativePath) => AssetsDir + "/" + relativePath.TrimStart('/');
 
     /// <summary>

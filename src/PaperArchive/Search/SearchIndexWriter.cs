@@ -19,9 +19,13 @@ public static class SearchIndexWriter
     public static IReadOnlyList<string> Write(ArchiveModel archive, ArchiveAnalysis analysis, string siteDir) =>
         Write(archive, analysis, siteDir, SearchIndexOptions.Default);
 
-    public static IReadOnlyList<string> Write(ArchiveModel archive, ArchiveAnalysis analysis, string siteDir, SearchIndexOptions options)
+    public static IReadOnlyList<string> Write(ArchiveModel archive, ArchiveAnalysis analysis, string siteDir, SearchIndexOptions options) =>
+        Write(SearchIndexBuilder.Build(archive, analysis), siteDir, options);
+
+    /// <summary>Writes an index already built (the build shares <paramref name="data"/> with the reader's term vectors).</summary>
+    public static IReadOnlyList<string> Write(SearchIndexData data, string siteDir, SearchIndexOptions options)
     {
-        var files = Render(SearchIndexBuilder.Build(archive, analysis), options);
+        var files = Render(data, options);
         var dir = Path.Combine(siteDir, SiteUrls.SearchIndexDir);
         // Thousands of small files: write them into a fresh sibling folder and swap it in whole
         // (site/ is disposable output, so no per-file fsync; a reader never sees a half index).

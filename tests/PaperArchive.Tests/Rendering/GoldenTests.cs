@@ -36,6 +36,17 @@ public class GoldenTests : IClassFixture<GoldenTests.Site>
     [InlineData("jsonfeed", "feed.json")]
     [InlineData("sitemap", "sitemap.xml")]
     [InlineData("robots", "robots.txt")]
+    [InlineData("my-list", "my-list.html")]
+    [InlineData("for-you", "for-you.html")]
+    [InlineData("paper-bibtex", "papers/2606.11111.bib")]
+    [InlineData("paper-ris", "papers/2606.11111.ris")]
+    [InlineData("day-bibtex", "days/2026-06-30.bib")]
+    [InlineData("day-ris", "days/2026-06-30.ris")]
+    [InlineData("topic-bibtex", "topics/attention.bib")]
+    [InlineData("author-feed", "feeds/authors/grace-hopper.xml")]
+    [InlineData("reader-meta", "reader/m0.js")]
+    [InlineData("reader-offline", "reader/offline.js")]
+    [InlineData("service-worker", "sw.js")]
     public void Page_matches_golden_file(string name, string path)
     {
         Assert.Empty(_site.Harness.Report.Diagnostics);

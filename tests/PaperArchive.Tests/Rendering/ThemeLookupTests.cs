@@ -128,6 +128,30 @@ public class ThemeLookupTests
         Assert.Equal("<head><meta name=\"x\"></head><main>body\n</main>\n", h.Read(DayPage));
     }
 
+    [Theory]
+    [InlineData(SiteUrls.ReadingList, "reading-list")]
+    [InlineData(SiteUrls.ForYou, "for-you")]
+    public void Reader_pages_use_their_own_layout_then_default_never_list(string path, string kind)
+    {
+        using var own = RenderHarness.FromTree($"""
+            -- themes/t/layouts/{kind}.html --
+            own:{kind}
+            -- themes/t/layouts/list.html --
+            list
+            -- themes/t/layouts/_default.html --
+            default
+            """, sources: [new ReaderPageSource()]);
+        Assert.Empty(own.Report.Diagnostics);
+        Assert.Equal($"own:{kind}\n", own.Read(path));
+        using var fallback = RenderHarness.FromTree("""
+            -- themes/t/layouts/list.html --
+            list
+            -- themes/t/layouts/_default.html --
+            default:{{ page.kind }}
+            """, sources: [new ReaderPageSource()]);
+        Assert.Equal($"default:{kind}\n", fallback.Read(path));
+    }
+
     [Fact]
     public void Asset_override_replaces_theme_asset()
     {
@@ -141,8 +165,10 @@ public class ThemeLookupTests
             -- input/theme/assets/css/site.css --
             override
             """, sources: Days);
-        Assert.Equal("override\n", h.Read("assets/css/site.css"));
-        Assert.Equal("js\n", h.Read("assets/js/site.js"));
+        // Stylesheets and scripts are written under content-hashed names (AssetManifest).
+        Assert.Equal("override\n", h.Read("assets/css/" + AssetManifest.WithHash("site.css", Hash("override\n"))));
+        Assert.Equal("js\n", h.Read("assets/js/" + AssetManifest.WithHash("site.js", Hash("js\n"))));
+        Assert.False(h.Exists("assets/css/site.css"));
     }
 
     [Fact]
@@ -163,4 +189,7 @@ public class ThemeLookupTests
         var e = Assert.Throws<ThemeException>(() => Theme.Load(tmp.Path, "nope", null));
         Assert.Contains("theme 'nope' not found", e.Diagnostic.Message);
     }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..10];
 }

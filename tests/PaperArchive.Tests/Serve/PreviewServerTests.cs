@@ -75,10 +75,12 @@ public class PreviewServerTests(ServerFixture fixture) : IClassFixture<ServerFix
         {
             Assert.DoesNotContain("__paperarchive", File.ReadAllText(file));
         }
-        var (cssStatus, cssHeaders, css) = await RawHttp.GetAsync(fixture.Port, "/repo/assets/css/site.css");
+        // Stylesheets carry a content hash in their name (AssetManifest): site.<hash>.css.
+        var cssFile = Directory.GetFiles(Path.Combine(fixture.Server.SiteDir, "assets", "css"), "site.*.css").Single();
+        var (cssStatus, cssHeaders, css) = await RawHttp.GetAsync(fixture.Port, "/repo/assets/css/" + Path.GetFileName(cssFile));
         Assert.Equal(200, cssStatus);
         Assert.Contains("Content-Type: text/css", cssHeaders);
-        Assert.Equal(File.ReadAllText(Path.Combine(fixture.Server.SiteDir, "assets", "css", "site.css")), css);
+        Assert.Equal(File.ReadAllText(cssFile), css);
         var (jsStatus, _, script) = await RawHttp.GetAsync(fixture.Port, LiveReload.ScriptPath);
         Assert.Equal(200, jsStatus);
         Assert.Contains("EventSource", script);
@@ -94,7 +96,7 @@ public class PreviewServerTests(ServerFixture fixture) : IClassFixture<ServerFix
             .Take(20)
             .ToList();
         var targets = pages.Select(p => (Url: "/repo/" + p, Status: 200))
-            .Append(("/repo/assets/css/site.css", 200))
+            .Append(("/repo/assets/css/" + Path.GetFileName(Directory.GetFiles(Path.Combine(fixture.Server.SiteDir, "assets", "css"), "site.*.css").Single()), 200))
             .Append(("/repo/missing-page.html", 404))
             .ToList();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Port}") };

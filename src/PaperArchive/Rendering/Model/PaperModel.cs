@@ -37,4 +37,8 @@ public sealed record PaperModel
     public required string Bibtex { get; init; }
     /// <summary>Thumbnail URL on the source's CDN. Themes must not hotlink it (the site makes no outside requests); link to it at most.</summary>
     public string? Thumbnail { get; init; }
+    /// <summary>Upvotes over time when two or more snapshots carry a count; else null.</summary>
+    public UpvoteHistoryModel? History { get; init; }
+    /// <summary>Site-unique citation key (the BibTeX entry's and the RIS record's ID).</summary>
+    public string CitationKey { get; init; } = "";
 }

@@ -17,4 +17,8 @@ public sealed record SiteModel(
     DateModel? LastDay,
     string AtomUrl,
     string RssUrl,
-    string JsonFeedUrl);
+    string JsonFeedUrl)
+{
+    /// <summary>Site path of the downloadable copy (<c>paperarchive build --zip</c>), else null.</summary>
+    public string? OfflineZipUrl { get; init; }
+}

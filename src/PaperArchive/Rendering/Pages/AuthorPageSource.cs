@@ -21,7 +21,7 @@ public sealed class AuthorPageSource : IPageSource
             var slug = site.Authors[group.Key];
             var papers = site.Newest(group.Select(x => x.Paper).DistinctBy(p => p.Id));
             var hf = group.Select(x => x.HfUser).Where(u => u is not null).Order(StringComparer.Ordinal).FirstOrDefault();
-            var person = new PersonModel(group.Key, SiteUrls.Author(slug), ExternalUrl.HuggingFace(hf), papers.Length);
+            var person = new PersonModel(group.Key, SiteUrls.Author(slug), ExternalUrl.HuggingFace(hf), papers.Length) { FeedUrl = SiteUrls.AuthorFeed(slug) };
             foreach (var page in ListPages.Paged(site, "author", "author", person, papers, n => n <= 1 ? SiteUrls.Author(slug) : "authors/" + slug + "/page-" + n + ".html"))
             {
                 yield return page with { Description = $"{papers.Length} papers by {group.Key} in the archive" };

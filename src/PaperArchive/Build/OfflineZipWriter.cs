@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using PaperArchive.Rendering;
+
+namespace PaperArchive.Build;
+
+/// <summary>
+/// The whole site as one zip to download and read from disk (<c>paperarchive build --zip</c>): every
+/// file under the site except the <c>offline/</c> folder (the zip itself), inside one top folder, so
+/// unzipping gives <c>&lt;folder&gt;/index.html</c>. Deterministic: entries in ordinal path order, one
+/// fixed timestamp, fixed permissions — the same site gives the same bytes.
+/// </summary>
+public static class OfflineZipWriter
+{
+    public const string DefaultFolder = "paperarchive";
+
+    /// <summary>Every entry's time (ZIP stores local DOS time; a fixed value keeps the bytes stable).</summary>
+    public static readonly DateTimeOffset Timestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Writes <paramref name="zipPath"/> from <paramref name="siteDir"/> and returns the number of files stored.</summary>
+    public static int Write(string siteDir, string zipPath, string folder = DefaultFolder)
+    {
+        var root = Path.GetFullPath(siteDir);
+        var skip = Path.GetDirectoryName(SiteUrls.OfflineZip)!.Replace('\\', '/') + "/";
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(rel => !rel.StartsWith(skip, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
+        var tmp = zipPath + ".tmp";
+        using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            foreach (var rel in files)
+            {
+                var entry = zip.CreateEntry(folder + "/" + rel, CompressionLevel.Optimal);
+                entry.LastWriteTime = Timestamp;
+                // Regular file, rw-r--r-- (upper 16 bits are the Unix mode).
+                entry.ExternalAttributes = unchecked((int)0x81A40000);
+                using var target = entry.Open();
+                using var source = File.OpenRead(Path.Combine(root, rel));
+                source.CopyTo(target);
+            }
+        }
+        File.Move(tmp, zipPath, overwrite: true);
+        return files.Count;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using PaperArchive.Rendering;
+using PaperArchive.Search;
+
+namespace PaperArchive.Reader;
+
+/// <summary>
+/// Term vectors for "For you", taken from the search index's own statistics (<see cref="SearchIndexData"/>:
+/// every term's BM25 score in every paper, fields weighted as in search): each paper keeps its
+/// <see cref="TermsPerPaper"/> best terms, scaled so the best is 99. Written as
+/// <c>reader/v&lt;n&gt;.js</c> (all papers, sharded like <c>m&lt;n&gt;.js</c>) and <c>reader/recent.js</c>
+/// (the candidates: papers first seen in the <see cref="RecentDays"/> days up to the newest listing day, with a short card each).
+/// The browser sums the starred papers' vectors and ranks the candidates by cosine similarity.
+/// Separate files from the search index, so its format can change without touching this.
+/// </summary>
+public static class ReaderVectorWriter
+{
+    public const int TermsPerPaper = 12;
+
+    public const int RecentDays = 30;
+
+    public const int MaxRecent = 1500;
+
+    /// <summary>Writes the files and returns their site paths (ordinal order).</summary>
+    public static IReadOnlyList<string> Write(SearchIndexData data, string siteDir)
+    {
+        var files = Render(data);
+        var dir = Path.Combine(siteDir, SiteUrls.ReaderDir);
+        Directory.CreateDirectory(dir);
+        var utf8 = new UTF8Encoding(false);
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(dir, name), text, utf8);
+        }
+        return files.Keys.Select(n => SiteUrls.ReaderDir + "/" + n).ToList();
+    }
+
+    public static SortedDictionary<string, string> Render(SearchIndexData data)
+    {
+        var vectors = Vectors(data);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var docs = data.Docs;
+        var shards = ReaderFormat.ShardCount(docs.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (var group in Enumerable.Range(0, docs.Count).GroupBy(d => ReaderFormat.Shard(docs[d].Id, shards)).OrderBy(g => g.Key))
+        {
+            var shard = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            foreach (var d in group)
+            {
+                shard[docs[d].Id] = vectors[d];
+            }
+            files["v" + group.Key.ToString(CultureInfo.InvariantCulture) + ".js"] = ReaderFormat.Script("v", group.Key, shard);
+        }
+
+        // "Recent" counts back from the newest listing day; papers known only from a copy can carry
+        // later (publication) dates and would otherwise pull the window past every listed paper.
+        var anchor = docs.Select(d => d.ListedOn.Count > 0 ? d.ListedOn[^1] : (DateOnly?)null).Max() ?? docs.Select(d => d.FirstSeen).Max();
+        var recent = new List<object>();
+        for (var d = 0; d < docs.Count && recent.Count < MaxRecent; d++)
+        {
+            var p = docs[d];
+            if (anchor is null || p.FirstSeen is null || p.FirstSeen.Value <= anchor.Value.AddDays(-RecentDays))
+            {
+                continue;
+            }
+            var authors = p.Authors.Select(a => a.Name.Trim()).Where(n => n.Length > 0).ToList();
+            recent.Add(new object?[]
+            {
+                p.Id,
+                SiteUrls.Paper(p.Id),
+                p.Title,
+                p.FirstSeen.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                p.Upvotes ?? -1,
+                string.Join(", ", authors.Take(3)) + (authors.Count > 3 ? " et al." : ""),
+                vectors[d],
+            });
+        }
+        files["recent.js"] = ReaderFormat.Script("f", 0, new Dictionary<string, object>
+        {
+            ["format"] = ReaderFormat.Version,
+            ["shards"] = shards,
+            ["days"] = RecentDays,
+            ["docs"] = recent,
+        });
+        return files;
+    }
+
+    /// <summary>Per doc: [term, weight, term, weight, …], best first (ties by term), weights 1..99.</summary>
+    public static object[][] Vectors(SearchIndexData data)
+    {
+        var perDoc = new List<(string Term, float Score)>[data.Docs.Count];
+        for (var d = 0; d < perDoc.Length; d++)
+        {
+            perDoc[d] = [];
+        }
+        foreach (var term in data.Terms)
+        {
+            foreach (var posting in data.Postings[term])
+            {
+                perDoc[posting.Doc].Add((term, posting.Score));
+            }
+        }
+        var result = new object[data.Docs.Count][];
+        for (var d = 0; d < perDoc.Length; d++)
+        {
+            var top = perDoc[d].OrderByDescending(t => t.Score).ThenBy(t => t.Term, StringComparer.Ordinal).Take(TermsPerPaper).ToList();
+            var max = top.Count > 0 ? top[0].Score : 1f;
+            var flat = new List<object>(top.Count * 2);
+            foreach (var (term, score) in top)
+            {
+                flat.Add(term);
+                flat.Add(Math.Clamp((int)Math.Round(score / max * 99, MidpointRounding.AwayFromZero), 1, 99));
+            }
+            result[d] = flat.ToArray();
+        }
+        return result;
+    }
+}
