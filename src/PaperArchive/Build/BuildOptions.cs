@@ -20,6 +20,18 @@ public sealed record BuildOptions
     /// <summary>Skip the link and HTML check (step 8): <c>serve</c> rebuilds on every save and has <c>paperarchive check</c> for it.</summary>
     public bool SkipCheck { get; init; }
 
+    /// <summary>
+    /// Reuse pages of the published site whose inputs did not change (see <see cref="Rendering.RenderManifest"/>);
+    /// false renders every page (<c>paperarchive build --full</c>). The result is the same bytes either way.
+    /// </summary>
+    public bool Incremental { get; init; } = true;
+
+    /// <summary>
+    /// Keeps the imported archive and its analysis between builds of one process (<c>serve</c>): while
+    /// <see cref="BuildCache.DataChanged"/> was not called, a build skips import and topics.
+    /// </summary>
+    public BuildCache? Cache { get; init; }
+
     /// <summary>Receives the current step and (done, total) while pages render.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

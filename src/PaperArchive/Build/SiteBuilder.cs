@@ -64,26 +64,44 @@ public static class SiteBuilder
             BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
         };
 
-        // 2. Import raw listings into the Markdown archive (the importer skips when nothing changed).
-        Step("import");
-        var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
+        // 2-3. Import and analysis, unless a long-running caller (serve) has them from a build whose data is unchanged.
+        var cached = options.Cache?.Get();
+        ArchiveModel archive;
+        ArchiveAnalysis analysis;
+        bool imported;
+        if (cached is not null)
         {
-            Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
-        });
-        diagnostics.AddRange(import.Diagnostics);
-        var archive = import.Archive;
+            Step("import");
+            (archive, analysis, imported) = (cached.Archive, cached.Analysis, false);
+            diagnostics.AddRange(cached.Diagnostics);
+        }
+        else
+        {
+            var dataDiagnostics = new List<Diagnostic>();
+            // 2. Import raw listings into the Markdown archive (the importer skips when nothing changed).
+            Step("import");
+            var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
+            {
+                Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
+            });
+            dataDiagnostics.AddRange(import.Diagnostics);
+            archive = import.Archive;
+            imported = !import.Skipped;
 
-        // 3. Topics, normalised keywords and similar papers.
-        Step("topics");
-        var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
-        diagnostics.AddRange(topicDiagnostics);
-        var topicResult = TopicAnalyzer.Run(archive, topics);
-        diagnostics.AddRange(topicResult.Diagnostics);
-        var analysis = topicResult.Analysis;
-        if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
-        {
-            // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
-            TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+            // 3. Topics, normalised keywords and similar papers.
+            Step("topics");
+            var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
+            dataDiagnostics.AddRange(topicDiagnostics);
+            var topicResult = TopicAnalyzer.Run(archive, topics);
+            dataDiagnostics.AddRange(topicResult.Diagnostics);
+            analysis = topicResult.Analysis;
+            if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
+                TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+            }
+            diagnostics.AddRange(dataDiagnostics);
+            options.Cache?.Set(new BuildCache.Entry(archive, analysis, imported, dataDiagnostics));
         }
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
@@ -96,14 +114,25 @@ public static class SiteBuilder
         catch (ThemeException e)
         {
             diagnostics.Add(e.Diagnostic);
-            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, Published: false) { Steps = steps };
+            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, imported, diagnostics, Published: false) { Steps = steps };
         }
 
         // 5. Render into a fresh folder beside the output, so an interrupted build never leaves half a site.
+        //    Pages whose inputs are unchanged since the published build are hard-linked from it, not rendered.
         Step("render");
         using var staging = StagingDirectory.Create(options.OutputDir);
-        var render = Render(archive, analysis, config, theme, staging.Path, PageSources(),
-            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))));
+        var checker = options.SkipCheck ? null : new RenderedPageChecker();
+        var previous = options.Incremental ? RenderManifest.Load(options.OutputDir) : null;
+        var site = new SiteContext(archive, analysis, config);
+        var render = SiteRenderer.Render(site, theme, PageSources(), staging.Path,
+            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
+            new RenderOptions
+            {
+                PreviousSite = previous is null ? null : options.OutputDir,
+                Previous = previous,
+                Global = GlobalKey(config, theme),
+                Inspect = checker is null ? null : checker.Inspect,
+            });
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
         // these block publishing: a theme that fails, a site over budget, links under --strict.
@@ -122,9 +151,32 @@ public static class SiteBuilder
             blocking.Add(sizeError);
         }
 
-        // 8. Link and HTML check over everything written.
+        // 8. Link and HTML check of the pages rendered (collected while rendering); a page kept from the
+        //    last build reports the problems found when it was rendered.
         Step("check");
-        var checkDiagnostics = options.SkipCheck ? [] : SiteChecker.Summarize(SiteChecker.Check(staging.Path).Diagnostics);
+        var problems = new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal);
+        if (checker is not null)
+        {
+            var written = render.Paths.Concat(searchFiles).ToHashSet(StringComparer.Ordinal);
+            foreach (var (page, list) in checker.Finish(staging.Path, written))
+            {
+                problems[page] = list;
+            }
+            if (previous is not null && render.Manifest is not null)
+            {
+                foreach (var (page, list) in previous.Problems)
+                {
+                    if (render.Manifest.Pages.TryGetValue(page, out var now) && previous.Pages.TryGetValue(page, out var was) && ReferenceEquals(now, was))
+                    {
+                        problems[page] = list;
+                    }
+                }
+            }
+        }
+        var checkDiagnostics = SiteChecker.Summarize(problems
+            .SelectMany(kv => kv.Value.Select(p => Diagnostic.Error(kv.Key, p.Location, p.Message)))
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Location, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList());
         if (options.Strict)
         {
             diagnostics.AddRange(checkDiagnostics);
@@ -134,6 +186,8 @@ public static class SiteBuilder
         {
             diagnostics.AddRange(checkDiagnostics.Select(d => d with { Severity = Severity.Warning }));
         }
+        // The manifest travels inside the site, so it is published (or thrown away) with the pages it describes.
+        (render.Manifest! with { Problems = problems }).Save(staging.Path);
 
         // 9. Swap the new site in, unless something blocking failed.
         Step("publish");
@@ -143,9 +197,10 @@ public static class SiteBuilder
             staging.Publish();
         }
         Step("");
-        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok)
+        return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, imported, diagnostics, ok)
         {
             Steps = steps,
+            Rendered = render.Rendered,
         };
     }
 
@@ -156,6 +211,20 @@ public static class SiteBuilder
         var site = new SiteContext(archive, analysis, config);
         return SiteRenderer.Render(site, theme, sources ?? PageSources(), outputDir, progress);
     }
+
+    /// <summary>
+    /// What every page depends on besides its own inputs: this program (a new version may render
+    /// differently), the configuration and the theme's name, folders and defaults.
+    /// </summary>
+    internal static string GlobalKey(SiteConfig config, Theme theme) =>
+        PageFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Engine = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+            Config = config,
+            Theme = theme.Name,
+            theme.Roots,
+            Defaults = theme.Defaults.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray(),
+        })));
 
     /// <summary>The explicit folder, else <c>themes/</c> in the current directory, else the themes shipped beside the program.</summary>
     public static string ResolveThemesDir(string? themesDir)
