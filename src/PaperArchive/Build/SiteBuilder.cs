@@ -214,7 +214,8 @@ public static class SiteBuilder
 
     /// <summary>
     /// What every page depends on besides its own inputs: this program (a new version may render
-    /// differently), the configuration and the theme's name, folders and defaults.
+    /// differently), the configuration and the theme's name and defaults. (Which files a page's templates
+    /// came from is recorded per page, so adding an override folder only re-renders what it overrides.)
     /// </summary>
     internal static string GlobalKey(SiteConfig config, Theme theme) =>
         PageFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
@@ -222,7 +223,6 @@ public static class SiteBuilder
             Engine = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
             Config = config,
             Theme = theme.Name,
-            theme.Roots,
             Defaults = theme.Defaults.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray(),
         })));
 
