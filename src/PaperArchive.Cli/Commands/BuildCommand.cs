@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PaperArchive.Cli.Commands;
 
 /// <summary>
-/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict]`:
+/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict] [--full]`:
 /// import when inputs changed, then render the site (see <see cref="SiteBuilder"/>). Progress bar on
 /// a terminal, every diagnostic on its own line, one summary line. Exit code 0 when the new site was
 /// published, 1 when an error kept the old one.
@@ -22,7 +22,8 @@ public static class BuildCommand
         var themes = new Option<string?>("--themes-dir") { Description = "Folder holding the themes (default: ./themes, else the one shipped with the program)" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (default: site.yml's base_url)" };
         var strict = new Option<bool>("--strict") { Description = "Fail on broken links and HTML errors" };
-        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict };
+        var full = new Option<bool>("--full") { Description = "Render every page (by default pages whose inputs did not change since the published site are kept)" };
+        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict, full };
         command.SetAction(parse =>
         {
             var ui = ConsoleUi.Create(console);
@@ -35,6 +36,7 @@ public static class BuildCommand
                 ThemesDir = parse.GetValue(themes),
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
+                Incremental = !parse.GetValue(full),
             };
             return Run(ui, options);
         });
@@ -58,7 +60,7 @@ public static class BuildCommand
     {
         var errors = r.Diagnostics.Count(d => d.Severity == Common.Severity.Error);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"build: {r.Pages} pages, {r.Files} files, {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
+            $"build: {r.Pages} pages, {r.Rendered} rendered, {r.Files} files, {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
         return r.Published ? text + " → " + output : text + "; " + output + " left unchanged";
     }
 

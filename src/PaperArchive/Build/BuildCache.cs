@@ -39,5 +39,20 @@ public sealed class BuildCache
         }
     }
 
-    internal sealed record Entry(ArchiveModel Archive, ArchiveAnalysis Analysis, bool Imported, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <summary>The published site was built from <paramref name="entry"/> (so its search index is this data's).</summary>
+    internal void MarkPublished(Entry entry)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_entry, entry))
+            {
+                _entry = entry with { Published = true };
+            }
+        }
+    }
+
+    internal sealed record Entry(ArchiveModel Archive, ArchiveAnalysis Analysis, bool Imported, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public bool Published { get; init; }
+    }
 }

@@ -66,6 +66,7 @@ public static class SiteBuilder
 
         // 2-3. Import and analysis, unless a long-running caller (serve) has them from a build whose data is unchanged.
         var cached = options.Cache?.Get();
+        var dataUnchanged = cached is { Published: true };
         ArchiveModel archive;
         ArchiveAnalysis analysis;
         bool imported;
@@ -101,7 +102,8 @@ public static class SiteBuilder
                 TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
             }
             diagnostics.AddRange(dataDiagnostics);
-            options.Cache?.Set(new BuildCache.Entry(archive, analysis, imported, dataDiagnostics));
+            cached = new BuildCache.Entry(archive, analysis, imported, dataDiagnostics);
+            options.Cache?.Set(cached);
         }
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
@@ -139,8 +141,11 @@ public static class SiteBuilder
         var blocking = new List<Diagnostic>(render.Diagnostics.Where(d => d.Severity == Severity.Error));
 
         // 6. Static search index.
+        //    It depends on the data only: when the published site was built from the same data (serve, theme edit), its index is kept.
         Step("search");
-        var searchFiles = SearchIndexWriter.Write(archive, analysis, staging.Path);
+        var searchFiles = dataUnchanged && previous is not null && ReuseFolder(Path.Combine(options.OutputDir, SiteUrls.SearchIndexDir), staging.Path, SiteUrls.SearchIndexDir) is { } kept
+            ? kept
+            : SearchIndexWriter.Write(archive, analysis, staging.Path);
 
         // 7. Size budget (GitHub Pages refuses sites over 1 GB).
         Step("size");
@@ -195,6 +200,10 @@ public static class SiteBuilder
         if (ok)
         {
             staging.Publish();
+            if (cached is not null)
+            {
+                options.Cache?.MarkPublished(cached);
+            }
         }
         Step("");
         return new BuildReport(render.Pages, render.Files + searchFiles.Count, archive.Papers.Count, archive.Days.Count, clock.Elapsed, imported, diagnostics, ok)
@@ -210,6 +219,39 @@ public static class SiteBuilder
         Directory.CreateDirectory(outputDir);
         var site = new SiteContext(archive, analysis, config);
         return SiteRenderer.Render(site, theme, sources ?? PageSources(), outputDir, progress);
+    }
+
+    /// <summary>Hard-links every file of <paramref name="folder"/> (published site) into the same place under <paramref name="staging"/>; null when it cannot.</summary>
+    private static IReadOnlyList<string>? ReuseFolder(string folder, string staging, string relativeFolder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+        try
+        {
+            var files = new List<string>();
+            var target = Path.Combine(staging, relativeFolder);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(folder, file);
+                var to = Path.Combine(target, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                HardLink.CreateOrCopy(file, to);
+                files.Add(relativeFolder + "/" + rel.Replace('\\', '/'));
+            }
+            files.Sort(StringComparer.Ordinal);
+            return files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var target = Path.Combine(staging, relativeFolder);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+            return null;
+        }
     }
 
     /// <summary>

@@ -176,4 +176,33 @@ public class IncrementalBuildTests
         }
         AssertSameAsFullBuild(options, "after a second day");
     }
+
+    [Fact]
+    public void A_cache_skips_import_and_topics_on_a_theme_edit_and_matches_a_full_build()
+    {
+        using var tmp = TestPaths.Temp();
+        var options = Workspace(tmp.Path) with { Cache = new BuildCache(), SkipCheck = true };
+        AddDay(options, Days[0]);
+        Assert.True(SiteBuilder.Build(options).Published);
+
+        InlineTree.Write(options.InputDir, """
+            -- theme/layouts/day.html --
+            {{ layout "baseof" }}
+            <h1>Edited {{ day.display }}</h1>
+            """);
+        var edited = SiteBuilder.Build(options);
+        Assert.True(edited.Published, string.Join("\n", edited.Diagnostics));
+        Assert.DoesNotContain(edited.Steps, s => s.Step == "topics");
+        Assert.Equal(1, edited.Rendered);
+        AssertSameAsFullBuild(options with { Cache = null, SkipCheck = false }, "theme edit from the cache");
+
+        // New data: the caller says so, and the next build imports and analyses again.
+        AddDay(options, Days[1]);
+        options.Cache!.DataChanged();
+        var more = SiteBuilder.Build(options);
+        Assert.True(more.Published);
+        Assert.Contains(more.Steps, s => s.Step == "topics");
+        Assert.Equal(2, more.Days);
+        AssertSameAsFullBuild(options with { Cache = null, SkipCheck = false }, "new day after the cache was dropped");
+    }
 }
