@@ -154,7 +154,7 @@ public sealed class WorkflowTests(ITestOutputHelper output)
             {
                 if (Scalar(step, "uses") is string uses)
                 {
-                    Assert.Matches(@"^[\w.-]+/[\w.-]+@(v\d+(\.\d+)*|[0-9a-f]{40})$", uses);
+                    Assert.Matches(@"^[\w.-]+/[\w.-]+(/[\w.-]+)*@(v\d+(\.\d+)*|[0-9a-f]{40})$", uses);
                 }
                 if (Scalar(step, "run") is string run && File.Exists("/bin/bash"))
                 {
