@@ -50,8 +50,12 @@ public static class Program
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             times.Add(sw.Elapsed.TotalSeconds);
             var assigned = result.Analysis.ByPaper.Values.Count(a => a.TopicSlugs.Count > 0);
+            // A digest of every list, so that an optimisation can be checked to change no output.
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n",
+                result.Analysis.ByPaper.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+                    e.Key + ":" + string.Join(",", e.Value.TopicSlugs) + "|" + string.Join(",", e.Value.Keywords) + "|" + string.Join(",", e.Value.SimilarIds))))))[..16];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, peak working set {Environment.WorkingSet / 1048576.0:0} MiB, papers with a topic {assigned}, keyword pages {result.Analysis.KeywordPages.Count}"));
+                $"run {run + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, peak working set {Environment.WorkingSet / 1048576.0:0} MiB, papers with a topic {assigned}, keyword pages {result.Analysis.KeywordPages.Count}, output digest {digest}"));
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s (min {times[0]:0.00}, max {times[^1]:0.00})"));

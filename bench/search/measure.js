@@ -11,6 +11,7 @@ const { chromium } = require("playwright-core");
 const outDir = path.resolve(process.argv[2] || "../out/search");
 const site = path.join(outDir, "site");
 const queries = JSON.parse(fs.readFileSync(path.join(outDir, "queries.json"), "utf8"));
+const TOOLS = (process.env.TOOLS || "ours,pagefind").split(",");
 const ONE = process.env.Q1 || "diffusion", TWO = process.env.Q2 || "video generation", LATER = process.env.Q3 || "retrieval augmented";
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
@@ -49,7 +50,7 @@ function p95(xs) { const s = xs.slice().sort((a, b) => a - b); return s[Math.min
   const browser = await chromium.launch({ executablePath: process.env.PAPERARCHIVE_CHROMIUM || "/usr/bin/chromium", headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   const result = {};
-  for (const tool of ["ours", "pagefind"]) {
+  for (const tool of TOOLS) {
     const r = (result[tool] = {});
     // bytes: fresh context per first query, then a later query in the same page
     for (const [label, q] of [["first1", ONE], ["first2", TWO]]) {
@@ -105,7 +106,7 @@ function p95(xs) { const s = xs.slice().sort((a, b) => a - b); return s[Math.min
   }
   // total index size and files
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
-  for (const [tool, dir] of [["ours", "search-index"], ["pagefind", "pagefind"]]) {
+  for (const [tool, dir] of [["ours", "search-index"], ["pagefind", "pagefind"]].filter(([t]) => TOOLS.includes(t))) {
     const fl = fs.existsSync(path.join(site, dir)) ? walk(path.join(site, dir)) : [];
     result[tool].indexFiles = fl.length;
     result[tool].indexBytes = fl.reduce((a, f) => a + fs.statSync(f).size, 0);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Search benchmark against Pagefind, by hand: bench/search/run.sh 10000 [50000 …]
+# PAGEFIND=0 skips Pagefind (its 50k index takes ~10 min on a loaded machine).
 # Needs: dotnet, node 20, /usr/bin/chromium, `npm install` in bench/search (pagefind, playwright-core).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,7 +13,14 @@ for n in "$@"; do
   $bench site "$n" "$out" > "$out/site.log"
   # index build alone, time and peak memory (our index: corpus generation included in the process)
   /usr/bin/time -v $bench index "$n" "$out" > "$out/ours-index.log" 2> "$out/ours-time.log"
-  /usr/bin/time -v "$here/node_modules/.bin/pagefind" --site "$out/site" > "$out/pagefind-index.log" 2> "$out/pagefind-time.log"
-  node "$here/measure.js" "$out" > "$out/measure.json"
-  echo "== $n"; cat "$out/ours-index.log"; grep -E "Elapsed|Maximum resident|User time|System time" "$out/ours-time.log" "$out/pagefind-time.log"; cat "$out/measure.json"
+  # the same step split into analysis, rendering and writing (a second cold process)
+  $bench phases "$n" "$out" > "$out/ours-phases.log"
+  tools=ours
+  if [ "${PAGEFIND:-1}" = 1 ]; then
+    /usr/bin/time -v "$here/node_modules/.bin/pagefind" --site "$out/site" > "$out/pagefind-index.log" 2> "$out/pagefind-time.log"
+    tools=ours,pagefind
+  fi
+  TOOLS=$tools node "$here/measure.js" "$out" > "$out/measure.json"
+  echo "== $n (load average: $(cut -d' ' -f1-3 /proc/loadavg))"; cat "$out/ours-index.log" "$out/ours-phases.log"
+  grep -E "Elapsed|Maximum resident|User time|System time" "$out/ours-time.log" $([ "${PAGEFIND:-1}" = 1 ] && echo "$out/pagefind-time.log"); cat "$out/measure.json"
 done

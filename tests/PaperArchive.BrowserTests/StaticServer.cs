@@ -22,6 +22,8 @@ public sealed class StaticServer : IDisposable
         [".png"] = "image/png",
     };
 
+    static StaticServer() => EnsureThreadHeadroom();
+
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly string _prefix;
@@ -36,6 +38,18 @@ public sealed class StaticServer : IDisposable
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>
+    /// Playwright's client, this server and xunit's fixtures share the thread pool, whose minimum
+    /// is the core count (2 here). In full parallel runs fixtures build whole sites on pool
+    /// threads; without headroom the continuations that serve a page or report a navigation
+    /// queued behind them, and keyboard-started navigations were seen to stall for 30–90 s.
+    /// </summary>
+    public static void EnsureThreadHeadroom()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
     }
 
     /// <summary>The site's URL, ending in '/'.</summary>

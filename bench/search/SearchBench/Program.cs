@@ -22,6 +22,35 @@ var analysis = ArchiveAnalysis.Empty;
 var site = Path.Combine(outDir, "site");
 Directory.CreateDirectory(site);
 
+if (mode == "phases")
+{
+    // where the index step's time goes, cold (JIT included), one process
+    var proc = Process.GetCurrentProcess();
+    TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    var c0 = Cpu();
+    var w0 = Stopwatch.StartNew();
+    var built = SearchIndexBuilder.Build(archive, analysis);
+    var (c1, w1) = (Cpu(), w0.ElapsedMilliseconds);
+    var texts = SearchIndexWriter.Render(built, SearchIndexOptions.Default);
+    var (c2, w2) = (Cpu(), w0.ElapsedMilliseconds);
+    var tmpDir = Path.Combine(outDir, "phases-tmp");
+    Directory.CreateDirectory(tmpDir);
+    foreach (var (name, text) in texts)
+    {
+        File.WriteAllText(Path.Combine(tmpDir, name), text);
+    }
+    var (c3, w3) = (Cpu(), w0.ElapsedMilliseconds);
+    Directory.Delete(tmpDir, true);
+    if (Environment.GetEnvironmentVariable("PHASES_WARM") == "1")
+    {
+        var (cw, ww) = (Cpu(), w0.ElapsedMilliseconds);
+        SearchIndexBuilder.Build(archive, analysis);
+        Console.WriteLine($"analyse again (warm) wall={w0.ElapsedMilliseconds - ww} cpu={(Cpu() - cw).TotalMilliseconds:F0}");
+    }
+    Console.WriteLine($"analyse wall={w1} cpu={(c1 - c0).TotalMilliseconds:F0}; render wall={w2 - w1} cpu={(c2 - c1).TotalMilliseconds:F0}; write wall={w3 - w2} cpu={(c3 - c2).TotalMilliseconds:F0}; files={texts.Count}");
+    return;
+}
+
 if (mode == "index")
 {
     // exactly what `paperarchive build` does for search, once, for /usr/bin/time -v

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using PaperArchive.Common;
 using PaperArchive.Ingest;
@@ -73,11 +74,19 @@ public static class ArchiveImporter
         var results = new ListingReadResult[files.Count];
         var done = 0;
         options.Progress?.Report((0, files.Count));
-        Parallel.For(0, files.Count, i =>
-        {
-            results[i] = SafeRead(read, files[i]);
-            options.Progress?.Report((Interlocked.Increment(ref done), files.Count));
-        });
+        // Largest files first, one at a time: the few big HTML pages (each also paying its parser's
+        // start-up) then run beside the many small files instead of last, after the other core is done.
+        var largestFirst = Enumerable.Range(0, files.Count)
+            .OrderByDescending(i => inputs[i].Size)
+            .ThenBy(i => i)
+            .ToArray();
+        Parallel.ForEach(
+            Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+            i =>
+            {
+                results[i] = SafeRead(read, files[i]);
+                options.Progress?.Report((Interlocked.Increment(ref done), files.Count));
+            });
         foreach (var r in results)
         {
             diagnostics.AddRange(r.Diagnostics);

@@ -22,6 +22,8 @@ public static class ArchiveWriter
     public static ArchiveWriteResult Write(ArchiveModel archive, string dir, ArchiveReadResult? existing = null)
     {
         Directory.CreateDirectory(dir);
+        // Temp files of a run that was killed mid-write: never pages, but they would be committed with the archive.
+        AtomicFile.RemoveLeftovers(dir);
         var diagnostics = new List<Diagnostic>();
         var keep = existing?.UnreadableFiles ?? new HashSet<string>(StringComparer.Ordinal);
         var hashes = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -71,19 +73,31 @@ public static class ArchiveWriter
                 Interlocked.Increment(ref kept);
                 return;
             }
-            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes, existing);
-            Interlocked.Increment(ref result ? ref written : ref unchanged);
             var oldPaths = existing is not null
                 ? existing.PaperFiles.TryGetValue(paper.Id, out var p) ? [p] : []
                 : currentByFileName.GetValueOrDefault(ArchiveLayout.PaperFileName(paper.Id)) ?? [];
+            var full = Path.Combine(dir, target);
             foreach (var old in oldPaths)
             {
                 if (old != target && !keep.Contains(old))
                 {
-                    File.Delete(Path.Combine(dir, old));
+                    // Rename first, rewrite after: a run killed in between leaves one whole page in the new
+                    // place. Writing the new page before deleting the old one could leave both, which the
+                    // reader must refuse as a duplicate (and a person would have to clean up).
+                    if (!File.Exists(full))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                        File.Move(Path.Combine(dir, old), full);
+                    }
+                    else
+                    {
+                        File.Delete(Path.Combine(dir, old));
+                    }
                     Interlocked.Increment(ref moved);
                 }
             }
+            var result = WriteFile(dir, target, PaperPage.Render(paper), hashes, existing);
+            Interlocked.Increment(ref result ? ref written : ref unchanged);
         });
 
         var days = archive.Days.OrderBy(d => d.Date).ToList();

@@ -72,6 +72,13 @@ internal sealed class FrontMatter
             diagnostics.Add(Diagnostic.Error(file, null, "invalid YAML front matter: " + ex.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some broken quoted scalars,
+            // e.g. `- {a: "x"y"` followed by a line starting with a quote (found by fuzzing).
+            diagnostics.Add(Diagnostic.Error(file, null, "invalid YAML front matter: a quoted value is broken (the YAML parser gave up)"));
+            return null;
+        }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             diagnostics.Add(Diagnostic.Error(file, "line 2", "front matter must be one YAML mapping (key: value lines)"));

@@ -8,6 +8,9 @@ namespace PaperArchive.Build;
 /// <summary>Reads <c>site.yml</c>. Unknown keys and bad values are diagnostics with a line, never exceptions.</summary>
 public static class SiteConfigLoader
 {
+    /// <summary>Larger files are refused before reading.</summary>
+    public const long MaxFileBytes = 1L * 1024 * 1024;
+
     /// <summary>A missing file is the default configuration without diagnostics.</summary>
     public static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
@@ -15,7 +18,18 @@ public static class SiteConfigLoader
         {
             return (new SiteConfig(), []);
         }
-        return Parse(File.ReadAllText(path), path);
+        try
+        {
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                return (new SiteConfig(), [Diagnostic.Error(path, null, $"site.yml is larger than {MaxFileBytes / (1024 * 1024)} MiB; not read, defaults used")]);
+            }
+            return Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (new SiteConfig(), [Diagnostic.Error(path, null, "cannot read the site configuration: " + e.Message)]);
+        }
     }
 
     public static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Parse(string yaml, string fileName)
@@ -33,6 +47,13 @@ public static class SiteConfigLoader
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             diagnostics.Add(Diagnostic.Error(fileName, $"line {e.Start.Line}, column {e.Start.Column}", message));
+            return (new SiteConfig(), diagnostics);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, on some broken input (found by fuzzing):
+            // a broken quoted scalar (InvalidOperationException), a tag like "!!]" (ArgumentException).
+            diagnostics.Add(Diagnostic.Error(fileName, null, e is ArgumentException ? e.Message : "a quoted value is broken (the YAML parser gave up)"));
             return (new SiteConfig(), diagnostics);
         }
         var defaults = new SiteConfig();

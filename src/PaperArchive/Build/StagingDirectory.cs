@@ -24,6 +24,7 @@ public sealed class StagingDirectory : IDisposable
         var parent = System.IO.Path.GetDirectoryName(output)!;
         var name = System.IO.Path.GetFileName(output);
         var path = System.IO.Path.Combine(parent, "." + name + ".building");
+        Recover(output);
         if (Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
@@ -34,9 +35,7 @@ public sealed class StagingDirectory : IDisposable
 
     public void Publish()
     {
-        var old = _output + ".old";
-        var parent = System.IO.Path.GetDirectoryName(_output)!;
-        old = System.IO.Path.Combine(parent, "." + System.IO.Path.GetFileName(_output) + ".old");
+        var old = OldPath(_output);
         if (Directory.Exists(old))
         {
             Directory.Delete(old, recursive: true);
@@ -50,6 +49,23 @@ public sealed class StagingDirectory : IDisposable
         if (Directory.Exists(old))
         {
             Directory.Delete(old, recursive: true);
+        }
+    }
+
+    private static string OldPath(string output) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(output)!, "." + System.IO.Path.GetFileName(output) + ".old");
+
+    /// <summary>
+    /// A build killed between the two moves of <see cref="Publish"/> leaves no output folder, only the
+    /// previous site set aside: put it back before anything else, so the old site is never lost.
+    /// </summary>
+    public static void Recover(string outputDir)
+    {
+        var output = System.IO.Path.GetFullPath(outputDir).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        var old = OldPath(output);
+        if (!Directory.Exists(output) && Directory.Exists(old))
+        {
+            Directory.Move(old, output);
         }
     }
 

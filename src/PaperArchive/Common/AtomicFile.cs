@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PaperArchive.Common;
 
 /// <summary>Writes that never leave a half-written file: write a temp file beside the target, then rename over it.</summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -20,8 +21,10 @@ public static class AtomicFile
             {
                 fs.Write(contents);
                 // No fsync: the rename is what keeps a killed run from leaving a half-written file
-                // (the kernel's page cache survives SIGKILL). Syncing each of thousands of small pages
-                // cost seconds per import for protection only against power loss mid-run.
+                // (the kernel's page cache survives SIGKILL, so rename-atomicity is enough for a killed
+                // process; the kill drills in Reliability/ prove it). It is not enough for power loss or a
+                // kernel crash, where a renamed file may come back empty; syncing each of thousands of
+                // small pages cost seconds per import for that, and the archive is also kept in git.
                 fs.Flush(flushToDisk: false);
             }
             File.Move(tmp, path, overwrite: true);
@@ -32,6 +35,39 @@ public static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>
+    /// Deletes the temp files (<c>.name.xxxxxxxx.tmp</c>) that a killed run left under <paramref name="dir"/>.
+    /// Only for folders with one writer at a time (the archive): a concurrent writer's temp file would go too.
+    /// Returns how many were removed.
+    /// </summary>
+    public static int RemoveLeftovers(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(dir, ".*.tmp", SearchOption.AllDirectories))
+        {
+            if (!LeftoverName().IsMatch(Path.GetFileName(file)))
+            {
+                continue;
+            }
+            try
+            {
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return removed;
+    }
+
+    [GeneratedRegex(@"^\..+\.[0-9a-f]{8}\.tmp$")]
+    private static partial Regex LeftoverName();
 
     /// <summary>Writes only when the bytes differ, so unchanged files keep their timestamps. Returns true when written.</summary>
     public static bool WriteIfChanged(string path, string contents)

@@ -63,7 +63,11 @@ public static partial class ListingValidator
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 256 });
+            // Lone surrogate escapes would throw later, when a string is read (same length, so positions hold).
+            var repaired = Ingest.Json.JsonEscapes.ReplaceLoneSurrogateEscapes(text);
+            doc = ReferenceEquals(repaired, text)
+                ? JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 256 })
+                : JsonDocument.Parse(repaired.TrimStart('\uFEFF'), new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException ex)
         {

@@ -78,7 +78,7 @@ public static class ListingReader
         }
         try
         {
-            return best.Read(text, file);
+            return InputLimits.Apply(best.Read(text, file));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
+using System.Runtime.InteropServices;
 using Lucene.Net.Util;
 
 namespace PaperArchive.Search;
@@ -23,6 +24,27 @@ public static class SearchAnalyzer
     {
         using var analyzer = Create();
         return Terms(analyzer, text);
+    }
+
+    /// <summary>
+    /// Adds each indexed term of <paramref name="text"/> to <paramref name="counts"/> (term → frequency;
+    /// the dictionary must use <see cref="StringComparer.Ordinal"/>) and returns how many there were.
+    /// Looks terms up by the analyzer's own buffer, so only a term new to the dictionary costs a string.
+    /// </summary>
+    public static int CountTerms(Analyzer analyzer, string text, Dictionary<string, int> counts)
+    {
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var length = 0;
+        using var stream = analyzer.GetTokenStream("f", new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(lookup, term.Buffer.AsSpan(0, term.Length), out _)++;
+            length++;
+        }
+        stream.End();
+        return length;
     }
 
     /// <summary>The indexed terms of <paramref name="text"/> using an existing analyzer.</summary>

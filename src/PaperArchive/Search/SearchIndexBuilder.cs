@@ -54,15 +54,7 @@ public static class SearchIndexBuilder
                 for (var f = 0; f < fieldCount; f++)
                 {
                     var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                    var length = 0;
-                    if (!string.IsNullOrWhiteSpace(texts[f]))
-                    {
-                        foreach (var term in SearchAnalyzer.Terms(analyzer, texts[f]))
-                        {
-                            CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
-                            length++;
-                        }
-                    }
+                    var length = string.IsNullOrWhiteSpace(texts[f]) ? 0 : SearchAnalyzer.CountTerms(analyzer, texts[f], counts);
                     perField[f] = (counts, length);
                 }
                 analysed[d] = perField;
@@ -77,15 +69,17 @@ public static class SearchIndexBuilder
                     var (counts, length) = analysed[d][f];
                     var pairs = new (int Term, int Tf)[counts.Count];
                     var i = 0;
-                    foreach (var term in counts.Keys.Order(StringComparer.Ordinal))
+                    // Term ids follow first occurrence (docs, fields and text in order), so they
+                    // never depend on scheduling; the output is ordered by term anyway.
+                    foreach (var (term, tf) in counts)
                     {
-                        if (!termIds.TryGetValue(term, out var id))
+                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, term, out var known);
+                        if (!known)
                         {
-                            id = termIds.Count;
-                            termIds.Add(term, id);
+                            id = termNames.Count;
                             termNames.Add(term);
                         }
-                        pairs[i++] = (id, counts[term]);
+                        pairs[i++] = (id, tf);
                     }
                     fieldDocs[f][d] = pairs;
                     if (length > 0)

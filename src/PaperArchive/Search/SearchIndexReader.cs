@@ -25,7 +25,7 @@ public static class SearchIndexReader
         return doc.RootElement.Clone();
     }
 
-    /// <summary>Every term's postings with scores decoded from their quantised levels, read from all postings shards.</summary>
+    /// <summary>Every term's postings (head and tail merged, in doc order) with scores decoded from their quantised levels, read from all postings shards.</summary>
     public static SortedDictionary<string, IReadOnlyList<SearchPosting>> ReadPostings(string indexDir)
     {
         var result = new SortedDictionary<string, IReadOnlyList<SearchPosting>>(StringComparer.Ordinal);
@@ -35,7 +35,20 @@ public static class SearchIndexReader
             for (var i = 0; i < data.GetArrayLength(); i += 3)
             {
                 var term = data[i].GetString()!;
-                result[term] = DecodePostings(data[i + 1].GetDouble(), data[i + 2].GetString()!);
+                var scale = data[i + 1];
+                if (scale.ValueKind == JsonValueKind.Number)
+                {
+                    result[term] = DecodePostings(scale.GetDouble(), data[i + 2].GetString()!);
+                    continue;
+                }
+                var max = scale[0].GetDouble();
+                var all = new List<SearchPosting>(DecodePostings(max, data[i + 2].GetString()!));
+                for (var b = 1; b < scale.GetArrayLength(); b += 3)
+                {
+                    var file = "x" + scale[b].GetInt32().ToString(CultureInfo.InvariantCulture) + ".js";
+                    all.AddRange(DecodePostings(max, ReadScript(File.ReadAllText(Path.Combine(indexDir, file)), out _, out _).GetString()!));
+                }
+                result[term] = all.OrderBy(p => p.Doc).ToList();
             }
         }
         return result;

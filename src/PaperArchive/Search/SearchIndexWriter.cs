@@ -28,10 +28,9 @@ public static class SearchIndexWriter
         var tmp = dir + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         Directory.CreateDirectory(tmp);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var (name, text) in files)
-        {
-            File.WriteAllText(Path.Combine(tmp, name), text, utf8);
-        }
+        // Thousands of small files: creating them is mostly system time, which two threads halve.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) }, file =>
+            File.WriteAllText(Path.Combine(tmp, file.Key), file.Value, utf8));
         if (Directory.Exists(dir))
         {
             // The folder is ours alone; stale shards from a bigger archive must not linger.
@@ -45,11 +44,18 @@ public static class SearchIndexWriter
     public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Cards (one JSON file per two papers) are independent of the postings: render both at once.
+        var cards = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cardsTask = Task.Run(() => WriteCards(data, options, cards));
         var dictStarts = WriteDictionary(data, options, files);
         var postStarts = WritePostings(data, options, files);
-        WriteCards(data, options, files);
         WriteUpvotes(data, options, files);
         var topicCounts = WriteTopics(data, files);
+        cardsTask.GetAwaiter().GetResult();
+        foreach (var (name, text) in cards)
+        {
+            files.Add(name, text);
+        }
 
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
@@ -135,6 +141,7 @@ public static class SearchIndexWriter
         var starts = new List<string>();
         var entries = new List<object>();
         var size = 0;
+        var tails = 0;
         void Flush()
         {
             if (entries.Count > 0)
@@ -147,11 +154,29 @@ public static class SearchIndexWriter
         }
         foreach (var term in data.Terms)
         {
-            var (max, encoded) = EncodePostings(data.Postings[term]);
+            var encoded = EncodeTerm(data.Postings[term], options.HeadPostings);
             entries.Add(term);
-            entries.Add(max);
-            entries.Add(encoded);
-            size += term.Length + encoded.Length + 12;
+            if (encoded.Tails.Count > 0)
+            {
+                // A frequent term: its best postings here, the rest in bands x<n>.js, read only
+                // when the bands above cannot decide a query (README, "Impact-ordered bands").
+                var scale = new List<object> { encoded.Max };
+                foreach (var tail in encoded.Tails)
+                {
+                    scale.Add(tails);
+                    scale.Add(tail.Count);
+                    scale.Add(tail.MaxLevel);
+                    files["x" + tails.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("x", tails, tail.Encoded);
+                    tails++;
+                }
+                entries.Add(scale);
+            }
+            else
+            {
+                entries.Add(encoded.Max);
+            }
+            entries.Add(encoded.Head);
+            size += term.Length + encoded.Head.Length + 12;
             if (size >= options.PostingsShardChars)
             {
                 Flush();
@@ -161,30 +186,109 @@ public static class SearchIndexWriter
         return starts;
     }
 
-    /// <summary>
-    /// Postings as text: varint count, varint doc gaps, then one digit per posting with the score as
-    /// a level 1..63 of the term's maximum (rounded to 4 decimals, so readers agree on the scale).
-    /// </summary>
-    public static (double Max, string Encoded) EncodePostings(IReadOnlyList<SearchPosting> postings)
+    /// <summary>The postings of one term, split when it has many: see <see cref="SearchTermEncoding"/>.</summary>
+    public static SearchTermEncoding EncodeTerm(IReadOnlyList<SearchPosting> postings, int headPostings)
     {
         var max = Math.Round((double)postings.Max(p => p.Score), 4);
         if (max <= 0)
         {
             max = 0.0001;
         }
+        var levels = new int[postings.Count];
+        var perLevel = new int[SearchSchema.ScoreLevels + 1];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levels[i] = Level(postings[i].Score, max);
+            perLevel[levels[i]]++;
+        }
+        // Bands by level, best first: the head holds about headPostings, each further band about
+        // four times more than everything before it. Cutting between two levels makes a band's
+        // best score strictly lower than the worst of the bands above it, which the client's
+        // proof needs. A rest of less than a quarter of the last cap joins the band before it.
+        var bounds = new List<int>(); // lowest level of each band
+        var taken = 0;
+        var level = SearchSchema.ScoreLevels + 1;
+        var cap = (long)headPostings;
+        while (taken < postings.Count)
+        {
+            var top = level;
+            while (level > 1 && taken + perLevel[level - 1] <= cap)
+            {
+                level--;
+                taken += perLevel[level];
+            }
+            if (level == top)
+            {
+                level--;
+                taken += perLevel[level];
+            }
+            if (postings.Count - taken <= cap / 4)
+            {
+                level = 1;
+                taken = postings.Count;
+            }
+            bounds.Add(level);
+            cap *= 4;
+        }
+        var head = Encode(postings, levels, l => l >= bounds[0]);
+        var tails = new List<SearchTermTail>();
+        for (var b = 1; b < bounds.Count; b++)
+        {
+            var (lo, hi) = (bounds[b], bounds[b - 1]);
+            var best = 0;
+            var count = 0;
+            foreach (var l in levels)
+            {
+                if (l >= lo && l < hi)
+                {
+                    best = Math.Max(best, l);
+                    count++;
+                }
+            }
+            tails.Add(new SearchTermTail(Encode(postings, levels, l => l >= lo && l < hi), count, best));
+        }
+        return new SearchTermEncoding(max, head, tails);
+    }
+
+    /// <summary>
+    /// Postings as text: varint count, varint doc gaps, then one digit per posting with the score as
+    /// a level 1..63 of the term's maximum (rounded to 4 decimals, so readers agree on the scale).
+    /// </summary>
+    public static (double Max, string Encoded) EncodePostings(IReadOnlyList<SearchPosting> postings)
+    {
+        var e = EncodeTerm(postings, int.MaxValue - 1);
+        return (e.Max, e.Head);
+    }
+
+    private static string Encode(IReadOnlyList<SearchPosting> postings, int[] levels, Func<int, bool> keep)
+    {
         var sb = new StringBuilder();
-        SearchCodec.AppendVarint(sb, postings.Count);
+        var count = 0;
+        foreach (var l in levels)
+        {
+            if (keep(l))
+            {
+                count++;
+            }
+        }
+        SearchCodec.AppendVarint(sb, count);
         var prev = 0;
-        foreach (var p in postings)
+        for (var i = 0; i < postings.Count; i++)
         {
-            SearchCodec.AppendVarint(sb, p.Doc - prev);
-            prev = p.Doc;
+            if (keep(levels[i]))
+            {
+                SearchCodec.AppendVarint(sb, postings[i].Doc - prev);
+                prev = postings[i].Doc;
+            }
         }
-        foreach (var p in postings)
+        for (var i = 0; i < postings.Count; i++)
         {
-            sb.Append(SearchCodec.Digit(Level(p.Score, max)));
+            if (keep(levels[i]))
+            {
+                sb.Append(SearchCodec.Digit(levels[i]));
+            }
         }
-        return (max, sb.ToString());
+        return sb.ToString();
     }
 
     public static int Level(float score, double max) =>

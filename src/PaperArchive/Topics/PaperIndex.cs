@@ -36,16 +36,20 @@ internal sealed class PaperIndex : IDisposable
         using (var writer = new IndexWriter(_directory, config))
         {
             // Adding documents is thread-safe and the costliest step; each thread fills its own segment.
-            Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(0, papers.Count, Math.Max(256, papers.Count / (threads * 4) + 1)),
-                new ParallelOptions { MaxDegreeOfParallelism = threads },
-                range =>
-                {
-                    for (var i = range.Item1; i < range.Item2; i++)
+            // Partitioner.Create refuses an empty range: an archive without papers (days only) crashed here.
+            if (papers.Count > 0)
+            {
+                Parallel.ForEach(
+                    System.Collections.Concurrent.Partitioner.Create(0, papers.Count, Math.Max(256, papers.Count / (threads * 4) + 1)),
+                    new ParallelOptions { MaxDegreeOfParallelism = threads },
+                    range =>
                     {
-                        writer.AddDocument(ToDocument(papers[i], keywordText[i], i));
-                    }
-                });
+                        for (var i = range.Item1; i < range.Item2; i++)
+                        {
+                            writer.AddDocument(ToDocument(papers[i], keywordText[i], i));
+                        }
+                    });
+            }
             writer.Commit();
         }
         Reader = DirectoryReader.Open(_directory);

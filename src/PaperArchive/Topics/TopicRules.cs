@@ -17,6 +17,9 @@ public static class TopicRules
 {
     private static readonly string[] Keys = ["slug", "title", "description", "query"];
 
+    /// <summary>Larger files are refused before reading (a few hundred rules fit in a few KB).</summary>
+    public const long MaxFileBytes = 8L * 1024 * 1024;
+
     /// <summary>A missing file gives no topics and no diagnostics.</summary>
     public static (IReadOnlyList<Topic> Topics, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
@@ -27,6 +30,10 @@ public static class TopicRules
         string text;
         try
         {
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                return ([], [Diagnostic.Error(path, null, $"the topic rules file is larger than {MaxFileBytes / (1024 * 1024)} MiB; not read")]);
+            }
             text = File.ReadAllText(path, new UTF8Encoding(false, false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -48,6 +55,13 @@ public static class TopicRules
         catch (YamlException ex)
         {
             diagnostics.Add(Diagnostic.Error(file, At(ex.Start), "YAML error: " + InnerMessage(ex)));
+            return ([], diagnostics);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, on some broken input (found by fuzzing):
+            // a broken quoted scalar (InvalidOperationException), a tag like "!!]" (ArgumentException).
+            diagnostics.Add(Diagnostic.Error(file, null, "YAML error: " + (ex is ArgumentException ? ex.Message : "a quoted value is broken (the YAML parser gave up)")));
             return ([], diagnostics);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -34,9 +34,8 @@ internal static class TopicTextAnalysis
         TokenStream stream = new EnglishPossessiveFilter(Version, source);
         stream = new LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
-        stream = new KeywordRepeatFilter(stream);
-        stream = new PorterStemFilter(stream);
         stream = new SurfaceMarkFilter(stream);
+        stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     });
 

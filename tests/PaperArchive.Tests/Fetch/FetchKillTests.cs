@@ -7,7 +7,7 @@ namespace PaperArchive.Tests.Fetch;
 
 /// <summary>
 /// Runs the real CLI in a child process against a slow server and SIGKILLs it mid-way, several
-/// times: every file left under input/listings must be whole, and leftovers must never pass for listings.
+/// times (12 seeded kills): every file left under input/listings must be whole, and leftovers must never pass for listings.
 /// </summary>
 public sealed class FetchKillTests : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class FetchKillTests : IDisposable
         });
         var random = new Random(6);
 
-        for (var run = 0; run < 3; run++)
+        for (var run = 0; run < 12; run++)
         {
             var seen = server.Requests.Count;
             var waitFor = seen + random.Next(1, 5);

@@ -19,23 +19,37 @@ public sealed class EngineQueryTests : IClassFixture<EngineQueryTests.Index>
         {
             Dir = Path.Combine(Path.GetTempPath(), "pa-engine-" + Guid.NewGuid().ToString("N"));
             SearchIndexWriter.Write(SearchFixtures.Archive, SearchFixtures.Analysis(), Dir);
+            // Tiny heads, so that frequent fixture terms are split into bands as at 50,000 papers.
+            SearchIndexWriter.Write(SearchFixtures.Archive, SearchFixtures.Analysis(), BandedDir, SearchIndexOptions.Default with { HeadPostings = 12 });
+            SearchIndexWriter.Write(SearchFixtures.Archive, SearchFixtures.Analysis(), WholeDir, SearchIndexOptions.Default with { HeadPostings = int.MaxValue / 8 });
             Data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
         }
 
         public string Dir { get; }
 
+        public string BandedDir => Dir + "-banded";
+
+        public string WholeDir => Dir + "-whole";
+
         public SearchIndexData Data { get; }
 
-        public void Dispose() => Directory.Delete(Dir, true);
+        public void Dispose()
+        {
+            Directory.Delete(Dir, true);
+            Directory.Delete(BandedDir, true);
+            Directory.Delete(WholeDir, true);
+        }
     }
 
-    public sealed record Result(int Count, int Full, List<int> Docs, List<string> Links, List<string> Terms, List<string> Typos, int Ms);
+    public sealed record Result(int Count, int Full, List<int> Docs, List<string> Links, List<string> Terms, List<string> Typos, int Ms, bool Exact, int Loaded);
 
     private readonly Index _index;
 
     public EngineQueryTests(Index index) => _index = index;
 
-    private List<Result> Run(params object[] queries)
+    private List<Result> Run(params object[] queries) => RunOn(_index.Dir, queries);
+
+    private List<Result> RunOn(string dir, params object[] queries)
     {
         var input = Path.GetTempFileName();
         var output = Path.GetTempFileName();
@@ -45,7 +59,7 @@ public sealed class EngineQueryTests : IClassFixture<EngineQueryTests.Index>
             var psi = new ProcessStartInfo("node") { RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add(Path.Combine(SearchFixtures.RepoRoot, "tests", "PaperArchive.Tests", "Search", "node", "queries.js"));
             psi.ArgumentList.Add(SearchFixtures.RepoRoot);
-            psi.ArgumentList.Add(Path.Combine(_index.Dir, SiteUrls.SearchIndexDir));
+            psi.ArgumentList.Add(Path.Combine(dir, SiteUrls.SearchIndexDir));
             psi.ArgumentList.Add(input);
             psi.ArgumentList.Add(output);
             using var p = Process.Start(psi)!;
@@ -138,6 +152,62 @@ public sealed class EngineQueryTests : IClassFixture<EngineQueryTests.Index>
         Assert.Equal(r[2].Docs.Order().ToList(), r[2].Docs);
         var ups = r[3].Docs.Select(d => Math.Min(4095, _index.Data.Docs[d].Upvotes ?? 0)).ToList();
         Assert.Equal(ups.OrderDescending().ToList(), ups);
+    }
+
+    [Fact]
+    public void Heads_of_frequent_terms_decide_the_first_page_exactly_as_the_whole_postings_would()
+    {
+        // Relevance queries over an index whose frequent terms keep only a dozen postings in their
+        // shard: the first page must equal the page from unsplit postings, whether the heads
+        // proved it alone (exact: false) or further bands had to be read.
+        string[] texts =
+        [
+            "video generation", "video generation ", "diffusion", "language model ", "retrieval augmented",
+            "reinforcement learning ", "agent", "model", "large language models reasoning ", "retreival ", "difusion languag",
+        ];
+        var queries = texts.Select(q => Q(q)).ToArray();
+        var banded = RunOn(_index.BandedDir, queries);
+        var whole = RunOn(_index.WholeDir, queries);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(_index.BandedDir, SiteUrls.SearchIndexDir), "x*.js").Count() > 50);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_index.WholeDir, SiteUrls.SearchIndexDir), "x*.js"));
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.True(whole[i].Exact);
+            var page = Math.Min(10, whole[i].Docs.Count);
+            Assert.True(banded[i].Docs.Count >= page, texts[i]);
+            Assert.Equal(whole[i].Docs.Take(page), banded[i].Docs.Take(page));
+            if (banded[i].Exact)
+            {
+                Assert.Equal(whole[i].Count, banded[i].Count);
+            }
+            else
+            {
+                Assert.InRange(banded[i].Full, 0, whole[i].Full);
+            }
+        }
+        Assert.Contains(banded, r => !r.Exact);
+        // a page decided by heads alone reads fewer index bytes than with whole postings
+        Assert.Contains(banded.Zip(whole), p => !p.First.Exact && p.First.Loaded < p.Second.Loaded);
+    }
+
+    [Fact]
+    public void Filters_sorts_exclusions_and_deeper_pages_read_every_band()
+    {
+        var day = _index.Data.Docs[_index.Data.Docs.Count / 3].FirstSeen!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object[] queries =
+        [
+            Q("model ", new { sort = "date" }), Q("model ", new { sort = "upvotes" }), Q("model ", new { topic = "agents" }),
+            Q("model ", new { from = "2000-01-01", to = day }), Q("agent -web "), Q("\"language model\""), Q("video generation ", new { exhaustive = true }),
+        ];
+        var banded = RunOn(_index.BandedDir, queries);
+        var whole = RunOn(_index.WholeDir, queries);
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.True(banded[i].Exact);
+            Assert.Equal(whole[i].Count, banded[i].Count);
+            Assert.Equal(whole[i].Full, banded[i].Full);
+            Assert.Equal(whole[i].Docs, banded[i].Docs);
+        }
     }
 
     [Fact]

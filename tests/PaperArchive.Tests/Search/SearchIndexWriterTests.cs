@@ -42,6 +42,43 @@ public sealed class SearchIndexWriterTests : IDisposable
     }
 
     [Fact]
+    public void Frequent_terms_split_into_bands_of_falling_scores_that_round_trip()
+    {
+        var options = SearchIndexOptions.Default with { HeadPostings = 12 };
+        SearchIndexWriter.Write(SearchFixtures.Archive, SearchFixtures.Analysis(), Path.Combine(_dir, "b"), options);
+        var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
+        var read = SearchIndexReader.ReadPostings(Path.Combine(_dir, "b", SiteUrls.SearchIndexDir));
+        Assert.Equal(data.Terms, read.Keys);
+        var split = 0;
+        foreach (var term in data.Terms)
+        {
+            var expected = data.Postings[term];
+            Assert.Equal(expected.Select(p => p.Doc), read[term].Select(p => p.Doc));
+            var encoded = SearchIndexWriter.EncodeTerm(expected, options.HeadPostings);
+            var bands = new[] { encoded.Head }.Concat(encoded.Tails.Select(t => t.Encoded)).Select(e => SearchIndexReader.DecodePostings(encoded.Max, e)).ToList();
+            Assert.Equal(expected.Count, bands.Sum(b => b.Count));
+            Assert.Equal(encoded.Tails.Select(t => t.Count), bands.Skip(1).Select(b => b.Count));
+            // a head holds about HeadPostings (more only when the best level alone has more, or a
+            // rest of under a quarter joined it)
+            Assert.True(bands[0].Count <= options.HeadPostings * 5 / 4 || bands[0].Select(p => SearchIndexWriter.Level(p.Score, encoded.Max)).Distinct().Count() == 1, term);
+            if (expected.Count <= options.HeadPostings)
+            {
+                Assert.Empty(encoded.Tails);
+                continue;
+            }
+            split += encoded.Tails.Count > 0 ? 1 : 0;
+            for (var i = 1; i < bands.Count; i++)
+            {
+                // every score of a band is strictly below every score of the bands above it
+                var level = (SearchPosting p) => SearchIndexWriter.Level(p.Score, encoded.Max);
+                Assert.True(bands[i].Max(level) < bands[i - 1].Min(level), term);
+                Assert.Equal(encoded.Tails[i - 1].MaxLevel, bands[i].Max(level));
+            }
+        }
+        Assert.True(split > 50, "only " + split + " terms split");
+    }
+
+    [Fact]
     public void Dictionary_shards_list_every_term_with_its_document_frequency_in_order()
     {
         WriteFixtures("a");

@@ -13,7 +13,9 @@ namespace PaperArchive.Ingest.Html;
 /// <summary>Helpers shared by the two saved-page readers: parsing, hydration JSON, dates, DOM text.</summary>
 internal static partial class SavedPage
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
+    // Duplicate keys are refused while parsing (a JsonException, reported as broken hydration data):
+    // JsonObject otherwise throws ArgumentException later, on first access (found by fuzzing).
+    private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, MaxDepth = 256, AllowDuplicateProperties = false };
 
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
@@ -34,7 +36,7 @@ internal static partial class SavedPage
         }
         try
         {
-            var node = JsonNode.Parse(div.GetAttribute("data-props") ?? "", NodeOptions, JsonOptions);
+            var node = JsonNode.Parse(JsonEscapes.ReplaceLoneSurrogateEscapes(div.GetAttribute("data-props") ?? ""), NodeOptions, JsonOptions);
             if (node is null)
             {
                 problem = $"the {target} hydration data is empty";

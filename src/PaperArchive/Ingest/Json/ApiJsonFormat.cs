@@ -127,7 +127,7 @@ public sealed partial class ApiJsonFormat : IListingFormat
         error = "";
         try
         {
-            return JsonDocument.Parse(text, DocumentOptions);
+            return JsonDocument.Parse(JsonEscapes.ReplaceLoneSurrogateEscapes(text), DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -179,6 +179,8 @@ public static class PythonLiteralParser
                 {
                     null => "None",
                     JsonValue v when v.TryGetValue<string>(out var s) => s,
+                    // JSON text cannot hold inf/nan (ToJsonString throws): name them as Python's str() does.
+                    JsonValue v when v.TryGetValue<double>(out var d) && !double.IsFinite(d) => double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf",
                     JsonValue v => v.ToJsonString(),
                     _ => throw Fail("dict keys must be strings, numbers, booleans or None", keyAt),
                 };

@@ -1,5 +1,5 @@
 // Runs the search engine in node over an index folder: argv[2] = repo root, argv[3] = index dir,
-// argv[4] = JSON [{q, options}], argv[5] = output JSON [{count, full, docs, links, terms, typos, ms}].
+// argv[4] = JSON [{q, options}], argv[5] = output JSON [{count, full, docs, links, terms, typos, ms, exact, loaded (chars read)}].
 const path = require("path");
 const fs = require("fs");
 const vm = require("vm");
@@ -7,16 +7,17 @@ const js = path.join(process.argv[2], "themes", "default", "assets", "js");
 globalThis.PaperArchiveAnalyzer = require(path.join(js, "search-analyzer.js"));
 const S = require(path.join(js, "search-engine.js"));
 const indexDir = process.argv[3];
+let loaded = 0;
 const engine = new S.Engine({
-  load(name) { vm.runInThisContext(fs.readFileSync(path.join(indexDir, name), "utf8")); return Promise.resolve(); },
+  load(name) { const text = fs.readFileSync(path.join(indexDir, name), "utf8"); loaded += text.length; vm.runInThisContext(text); return Promise.resolve(); },
 });
 (async () => {
   const out = [];
   for (const item of JSON.parse(fs.readFileSync(process.argv[4], "utf8"))) {
-    const t0 = Date.now();
+    const t0 = Date.now(), before = loaded;
     const r = await engine.search(item.q, item.options || {});
     const cards = await engine.cards(r.docs.slice(0, 10));
-    out.push({ count: r.count, full: r.full, docs: r.docs.slice(0, 50), links: cards.map((c) => c.link), terms: [...r.terms], typos: r.typos, ms: Date.now() - t0 });
+    out.push({ count: r.count, full: r.full, docs: r.docs.slice(0, 50), links: cards.map((c) => c.link), terms: [...r.terms], typos: r.typos, ms: Date.now() - t0, exact: r.exact !== false, loaded: loaded - before });
   }
   fs.writeFileSync(process.argv[5], JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -80,24 +80,65 @@
 
   Engine.prototype.postingsShard = function (term) { return this.file("p", shardOf(this.root.post, term)); };
 
-  /** Postings of a term: {docs: Int32Array, levels: Uint8Array, max} or null. */
+  /**
+   * Postings of a term: {docs: Int32Array, levels: Uint8Array, max, tail} or null. A frequent
+   * term's entry holds only its head (its best postings); `tail` ({file, count, maxLevel}) says
+   * what the rest is worth until complete() has merged it in.
+   */
   Engine.prototype.postings = function (term) {
     var self = this;
     if (this.decoded.has(term)) return Promise.resolve(this.decoded.get(term));
     return this.postingsShard(term).then(function (data) {
-      if (!self.shardMaps) self.shardMaps = new Map();
-      var idx = shardOf(self.root.post, term);
-      var map = self.shardMaps.get(idx);
-      if (!map) {
-        map = new Map();
-        for (var i = 0; i < data.length; i += 3) map.set(data[i], i);
-        self.shardMaps.set(idx, map);
+      if (self.decoded.has(term)) return self.decoded.get(term);
+      var at = self.shardMap(term, data).get(term);
+      var result = null;
+      if (at !== undefined) {
+        var scale = data[at + 1], tailed = typeof scale !== "number";
+        result = decode(tailed ? scale[0] : scale, data[at + 2]);
+        result.tails = [];
+        for (var b = 1; tailed && b < scale.length; b += 3) result.tails.push({ file: scale[b], count: scale[b + 1], maxLevel: scale[b + 2] });
       }
-      var at = map.get(term);
-      var result = at === undefined ? null : decode(data[at + 1], data[at + 2]);
       self.decoded.set(term, result);
       return result;
     });
+  };
+
+  Engine.prototype.shardMap = function (term, data) {
+    if (!this.shardMaps) this.shardMaps = new Map();
+    var idx = shardOf(this.root.post, term);
+    var map = this.shardMaps.get(idx);
+    if (!map) {
+      map = new Map();
+      for (var i = 0; i < data.length; i += 3) map.set(data[i], i);
+      this.shardMaps.set(idx, map);
+    }
+    return map;
+  };
+
+  /** Loads the next band of a frequent term's postings and merges it in (doc order). */
+  Engine.prototype.extend = function (term) {
+    var self = this;
+    return this.postings(term).then(function (p) {
+      if (!p || !p.tails.length) return p;
+      var band = p.tails[0];
+      return self.file("x", band.file).then(function (enc) {
+        if (p.tails[0] !== band) return p; // merged meanwhile
+        var t = decode(p.max, enc), n = p.docs.length + t.docs.length;
+        var docs = new Int32Array(n), levels = new Uint8Array(n), i = 0, j = 0, k = 0;
+        while (i < p.docs.length || j < t.docs.length) {
+          if (j >= t.docs.length || (i < p.docs.length && p.docs[i] < t.docs[j])) { docs[k] = p.docs[i]; levels[k++] = p.levels[i++]; }
+          else { docs[k] = t.docs[j]; levels[k++] = t.levels[j++]; }
+        }
+        p.docs = docs; p.levels = levels; p.tails = p.tails.slice(1);
+        return p;
+      });
+    });
+  };
+
+  /** Every posting of a term (all its bands merged). */
+  Engine.prototype.complete = function (term) {
+    var self = this;
+    return this.extend(term).then(function (p) { return p && p.tails.length ? self.complete(term) : p; });
   };
 
   function decode(max, s) {
@@ -115,6 +156,15 @@
     for (var i = 0; i < count; i++) { doc += varint(); docs[i] = doc; }
     for (var j = 0; j < count; j++) levels[j] = DIGIT[s.charCodeAt(pos++)];
     return { docs: docs, levels: levels, max: max };
+  }
+
+  // Document frequency of the entry at `at` of a postings shard, without decoding it.
+  function entryDf(data, at) {
+    var s = data[at + 2], v = 0, shift = 0, pos = 0;
+    for (;;) { var d = DIGIT[s.charCodeAt(pos++)]; v += (d & 31) * Math.pow(2, shift); if ((d & 32) === 0) break; shift += 5; }
+    var scale = data[at + 1];
+    if (typeof scale !== "number") for (var b = 2; b < scale.length; b += 3) v += scale[b];
+    return v;
   }
 
   /** Dictionary entries [term, df] in [from, to) — at most MAX_DICT_SHARDS shards are read. */
@@ -176,9 +226,9 @@
       if (wantPrefix && exact) {
         // The word is already a term: complete it only from the postings shard just loaded
         // (its neighbours in term order), so typing costs no extra download.
-        var more = [];
-        self.shardMaps.get(shardOf(self.root.post, term)).forEach(function (at, t) {
-          if (t !== term && (t.indexOf(lower) === 0 || t.indexOf(term) === 0)) more.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: self.store.get("p:" + shardOf(self.root.post, term))[at + 2].length });
+        var more = [], shard = self.store.get("p:" + shardOf(self.root.post, term));
+        self.shardMap(term, shard).forEach(function (at, t) {
+          if (t !== term && (t.indexOf(lower) === 0 || t.indexOf(term) === 0)) more.push({ term: t, type: "prefix", weight: WEIGHT.prefix, df: entryDf(shard, at) });
         });
         more.sort(function (x, y) { return y.df - x.df || (x.term < y.term ? -1 : 1); });
         return out.concat(scaleByDf(more.slice(0, MAX_CANDIDATES)));
@@ -305,40 +355,133 @@
         Promise.all(excluded.map(function (t) { return self.postings(t); })),
         Promise.all(filters),
       ]).then(function (res) {
-        var cands = res[0], excl = res[1], topicSet = res[2][0] || null;
+        var cands = res[0], topicSet = res[2][0] || null;
         var all = [];
         cands.forEach(function (list) { list.forEach(function (c) { all.push(c.term); }); });
-        return Promise.all(all.map(function (t) { return self.postings(t); })).then(function () {
-          return self.rank(slots, cands, excl, topicSet, phrases, options);
-        });
-      });
+        // Heads first: when they prove the first page (relevance order, no filter, exclusion or
+        // phrase), the tails of frequent terms are never downloaded.
+        var exhaustive = options.exhaustive || excluded.length || phrases.length || topicSet || options.from || options.to ||
+          (options.sort && options.sort !== "relevance");
+        var everything = function () {
+          return Promise.all(all.concat(excluded).map(function (t) { return self.complete(t); })).then(function () {
+            return self.rank(slots, cands, excluded.map(function (t) { return self.decoded.get(t); }), topicSet, phrases, options, false);
+          });
+        };
+        if (exhaustive) return everything();
+        // Bounded: each round reads one more band of one term; a term has a handful of bands.
+        var attempt = function () {
+          var proven = self.rank(slots, cands, [], null, phrases, options, true);
+          if (proven === "all") return everything();
+          if (proven) return proven;
+          var next = self.loosestBand(slots, cands);
+          return next ? self.extend(next).then(attempt) : everything();
+        };
+        return Promise.all(all.map(function (t) { return self.postings(t); })).then(attempt);
+      }).then(function (result) { return self.titleOrder(result, slots, options); });
     });
   };
 
-  Engine.prototype.rank = function (slots, cands, excl, topicSet, phrases, options) {
+  /**
+   * Within the first page, among docs of the same class (every word, words matched, match kind),
+   * those whose title has the query words as typed (not only their stems: "generation" is not
+   * "generative") and next to each other come first. Reads only the cards the page shows anyway.
+   */
+  Engine.prototype.titleOrder = function (result, slots, options) {
+    var page = options.page || 10, head = result.docs.slice(0, page), classes = result.classes, self = this;
+    if (!classes || head.length < 2 || result.phrases.length) return result;
+    var words = slots.filter(function (s) { return !s.phraseOnly; });
+    if (!words.length) return result;
+    return this.cards(head).then(function (cards) {
+      var bonus = cards.map(function (c) {
+        var toks = A.analyze(c.title, 200), at = words.map(function (s) {
+          for (var i = 0; i < toks.length; i++) {
+            var l = toks[i].lower;
+            if (l === s.tok.lower || (s.prefix && l.indexOf(s.tok.lower) === 0)) return toks[i].pos;
+          }
+          return -1;
+        });
+        var b = 0;
+        for (var i = 0; i < at.length; i++) {
+          if (at[i] < 0) continue;
+          b += 2;
+          if (i + 1 < at.length && at[i + 1] > at[i] && at[i + 1] - at[i] <= 2) b++;
+        }
+        return b;
+      });
+      var idx = head.map(function (_, i) { return i; });
+      idx.sort(function (x, y) { return classes[y] - classes[x] || bonus[y] - bonus[x] || x - y; });
+      for (var i = 0; i < idx.length; i++) result.docs[i] = head[idx[i]];
+      return result;
+    });
+  };
+
+  // One number per doc that orders results: every-word matches first, then more words matched,
+  // then the worst match kind (exact < prefix < typo), then the summed score.
+  function relevanceKey(matched, need, tier, total) {
+    return (matched === need ? 1e13 : 0) + matched * 1e9 + (3 - tier) * 1e7 + Math.min(total, 9999) * 1e3;
+  }
+  /** The k-th smallest value of `a` (which it reorders): Hoare's selection, linear on average. */
+  function kth(a, k) {
+    var lo = 0, hi = a.length - 1;
+    while (lo < hi) {
+      var pivot = a[(lo + hi) >> 1], i = lo, j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) { var t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+      }
+      if (k <= j) hi = j; else if (k >= i) lo = i; else return a[k];
+    }
+    return a[k];
+  }
+  function bits(m) { var c = 0; while (m) { m &= m - 1; c++; } return c; }
+
+  /**
+   * Ranks the docs the slots' postings reach. With `partial`, some postings are only heads: each
+   * doc then has a known key (what the heads show) and a bound (what the tails could add), and
+   * only the leading docs whose keys are exact and beat every bound are returned — or null when
+   * that is less than a page, and the caller loads the tails.
+   */
+  Engine.prototype.rank = function (slots, cands, excl, topicSet, phrases, options, partial) {
     var self = this, n = this.root.docs, range = this.dateRange(options.from, options.to);
     var terms = new Set(), typos = [];
     var total = null, mask = null, tier = null, touched = [];
     var TIER = { exact: 0, prefix: 1, typo: 2 };
+    var need = slots.length;
+    // per slot: the best tier and score a tail could still give (tailT 0 = no tail)
+    var tailT = [], tailS = [], anyTail = false, ubTotal = null, ubTier = null;
     if (slots.length) {
-      total = new Float64Array(n); mask = new Uint32Array(n); tier = new Uint8Array(n);
-      var slotScore = new Float64Array(n), slotTier = new Uint8Array(n);
+      var w = this.work;
+      if (!w || w.n !== n) {
+        // reused between queries: a query clears exactly the entries it touched
+        w = this.work = { n: n, total: new Float64Array(n), mask: new Uint32Array(n), tier: new Uint8Array(n), slotScore: new Float64Array(n),
+          slotTier: new Uint8Array(n), ubTotal: new Float64Array(n), ubTier: new Uint8Array(n) };
+      }
+      total = w.total; mask = w.mask; tier = w.tier; ubTotal = w.ubTotal; ubTier = w.ubTier;
+      var slotScore = w.slotScore, slotTier = w.slotTier;
       slots.forEach(function (slot, si) {
         var hitDocs = [];
         // exact before prefix before typo: a doc takes the best kind of match it has for the word
         var list = cands[si].slice().sort(function (x, y) { return TIER[x.type] - TIER[y.type]; });
+        var tt = 0, ts = 0;
         list.forEach(function (c) {
           var p = self.decoded.get(c.term);
           if (!p) return;
           terms.add(c.term);
           if (c.type === "typo") typos.push(c.term);
           var t = TIER[c.type] + 1, scale = c.weight * p.max / self.root.levels;
+          if (p.tails.length) {
+            if (!tt || t < tt) tt = t;
+            ts = Math.max(ts, p.tails[0].maxLevel * scale);
+          }
           for (var i = 0; i < p.docs.length; i++) {
             var d = p.docs[i], s = p.levels[i] * scale;
             if (slotTier[d] === 0) { hitDocs.push(d); slotTier[d] = t; slotScore[d] = s; }
             else if (slotTier[d] === t && s > slotScore[d]) slotScore[d] = s;
           }
         });
+        tailT.push(tt); tailS.push(ts);
+        if (tt) anyTail = true;
         var bit = 1 << si;
         for (var h = 0; h < hitDocs.length; h++) {
           var d2 = hitDocs[h];
@@ -346,6 +489,11 @@
           mask[d2] |= bit;
           total[d2] += slotScore[d2];
           if (slotTier[d2] > tier[d2]) tier[d2] = slotTier[d2];
+          if (partial) {
+            var ut = tt && tt < slotTier[d2] ? tt : slotTier[d2];
+            ubTotal[d2] += tt ? Math.max(slotScore[d2], ts) : slotScore[d2];
+            if (ut > ubTier[d2]) ubTier[d2] = ut;
+          }
           slotScore[d2] = 0; slotTier[d2] = 0;
         }
       });
@@ -354,42 +502,115 @@
     }
     var banned = new Set();
     excl.forEach(function (p) { if (p) for (var i = 0; i < p.docs.length; i++) banned.add(p.docs[i]); });
-    var need = slots.length, docs = [];
-    touched.forEach(function (d) {
-      if (d < range[0] || d >= range[1] || banned.has(d) || (topicSet && !topicSet.has(d))) return;
-      docs.push(d);
-    });
-    function bits(m) { var c = 0; while (m) { m &= m - 1; c++; } return c; }
-    var full = 0;
-    var sort = options.sort || "relevance";
+    var docs = touched;
+    if (banned.size || topicSet || range[0] > 0 || range[1] < n) {
+      docs = [];
+      for (var f = 0; f < touched.length; f++) {
+        var df = touched[f];
+        if (df < range[0] || df >= range[1] || banned.has(df) || (topicSet && !topicSet.has(df))) continue;
+        docs.push(df);
+      }
+    }
+    var clear = function () {
+      if (!mask) return;
+      for (var i = 0; i < touched.length; i++) { var d = touched[i]; total[d] = 0; mask[d] = 0; tier[d] = 0; ubTotal[d] = 0; ubTier[d] = 0; }
+    };
+    if (partial && anyTail) {
+      var proven = this.proveHead(docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, options.page || 10);
+      clear();
+      if (!proven || proven === "all") return proven;
+      proven.terms = terms; proven.typos = typos; proven.phrases = phrases;
+      return proven;
+    }
+    var sort = options.sort || "relevance", m = docs.length, keys = new Float64Array(m), fullFlag = new Uint8Array(m), full = 0;
+    // The shared work arrays are read here, synchronously, and cleared before any wait.
+    for (var i = 0; i < m; i++) {
+      var d = docs[i], matched = mask ? bits(mask[d]) : 0;
+      fullFlag[i] = matched === need ? 1 : 0;
+      full += fullFlag[i];
+      keys[i] = sort === "relevance" ? relevanceKey(matched, need, tier ? tier[d] : 0, total ? total[d] : 0) : 0;
+    }
+    clear();
     var finish = function (upv) {
       // One numeric key per doc (every-word matches first, then the chosen order), then only the
       // best MAX_RESULTS are sorted: bounded work for words that match most of the archive.
-      var m = docs.length, keys = new Float64Array(m);
-      for (var i = 0; i < m; i++) {
-        var d = docs[i], matched = mask ? bits(mask[d]) : 0, isFull = matched === need ? 1 : 0;
-        full += isFull;
-        var k;
-        if (sort === "date") k = -d;
-        else if (sort === "upvotes") k = upv(d) * 1e7 - d;
-        else k = matched * 1e9 + (3 - (tier ? tier[d] : 0)) * 1e7 + Math.min(total ? total[d] : 0, 9999) * 1e3;
-        keys[i] = isFull * 1e13 + k;
-      }
+      if (sort === "date") for (var a = 0; a < m; a++) keys[a] = fullFlag[a] * 1e13 - docs[a];
+      else if (sort === "upvotes") for (var b = 0; b < m; b++) keys[b] = fullFlag[b] * 1e13 + upv(docs[b]) * 1e7 - docs[b];
       var order = [];
       if (m > MAX_RESULTS) {
-        var sorted = Float64Array.from(keys).sort();
-        var cut = sorted[m - MAX_RESULTS];
+        var cut = kth(Float64Array.from(keys), m - MAX_RESULTS);
         for (var j = 0; j < m; j++) if (keys[j] >= cut) order.push(j);
       } else {
         for (var j2 = 0; j2 < m; j2++) order.push(j2);
       }
       order.sort(function (x, y) { return keys[y] - keys[x] || docs[x] - docs[y]; });
       if (order.length > MAX_RESULTS) order.length = MAX_RESULTS;
-      var result = { docs: order.map(function (x) { return docs[x]; }), total: m, full: full, terms: terms, typos: typos, phrases: phrases, count: order.length };
+      var result = { docs: order.map(function (x) { return docs[x]; }), total: m, full: full, terms: terms, typos: typos, phrases: phrases, count: order.length, exact: true };
+      if (sort === "relevance") result.classes = order.slice(0, 50).map(function (x) { return Math.floor(keys[x] / 1e7); });
       result.full = Math.min(full, result.count);
       return phrases.length ? self.verifyPhrases(result) : result;
     };
-    return sort === "upvotes" && docs.length ? this.upvotes(docs).then(finish) : Promise.resolve(finish(null));
+    if (sort === "upvotes" && docs.length) return this.upvotes(docs).then(finish);
+    return partial ? finish(null) : Promise.resolve(finish(null));
+  };
+
+  /** The candidate term whose next band could add the most to a score (the one blocking the proof). */
+  Engine.prototype.loosestBand = function (slots, cands) {
+    var best = null, bound = -1, self = this;
+    cands.forEach(function (list) {
+      list.forEach(function (c) {
+        var p = self.decoded.get(c.term);
+        if (!p || !p.tails.length) return;
+        var b = c.weight * p.max * p.tails[0].maxLevel;
+        if (b > bound) { bound = b; best = c.term; }
+      });
+    });
+    return best;
+  };
+
+  /**
+   * The first `page` docs, when their heads-only keys are exact and higher than any other doc
+   * could reach with the bands not read yet: {docs, count, full, known, total, exact: false};
+   * null when another band may settle it; "all" when only whole postings can.
+   */
+  Engine.prototype.proveHead = function (docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, page) {
+    var need = slots.length, m = docs.length, lb = new Float64Array(m), ub = new Float64Array(m), full = 0;
+    // a doc no head reaches: it may be in every tail
+    var outMatched = 0, outTier = 0, outTotal = 0;
+    for (var si = 0; si < need; si++) if (tailT[si]) { outMatched++; outTier = Math.max(outTier, tailT[si]); outTotal += tailS[si]; }
+    var outside = outMatched ? relevanceKey(outMatched, need, outTier, outTotal) : -1;
+    for (var i = 0; i < m; i++) {
+      var d = docs[i], mk = mask[d], matched = bits(mk), ut = ubTier[d], us = ubTotal[d], um = matched;
+      if (matched === need) full++;
+      for (var s = 0; s < need; s++) {
+        if (!(mk & (1 << s)) && tailT[s]) { um++; if (tailT[s] > ut) ut = tailT[s]; us += tailS[s]; }
+      }
+      lb[i] = relevanceKey(matched, need, tier[d], total[d]);
+      ub[i] = relevanceKey(um, need, ut, us);
+    }
+    // The page = the best `page` docs by known key (one pass, no sort of every doc); it is proven
+    // when each of them is exact and the last beats the bound of every other doc.
+    var P = Math.min(page, m), top = [];
+    for (var j = 0; j < m; j++) {
+      if (top.length === P && !(lb[j] > lb[top[P - 1]] || (lb[j] === lb[top[P - 1]] && docs[j] < docs[top[P - 1]]))) continue;
+      var at = top.length === P ? P - 1 : top.length;
+      while (at > 0 && (lb[j] > lb[top[at - 1]] || (lb[j] === lb[top[at - 1]] && docs[j] < docs[top[at - 1]]))) { top[at] = top[at - 1]; at--; }
+      top[at] = j;
+      if (top.length > P) top.length = P;
+    }
+    var inTop = new Set(top), best = outside, possiblyFull = 0, fullKey = relevanceKey(need, need, 3, 0);
+    for (var k = 0; k < m; k++) {
+      if (ub[k] >= fullKey) possiblyFull++;
+      // an exact doc outside the page is behind it already (the page is the best by key, then doc)
+      if (ub[k] !== lb[k] && !inTop.has(k) && ub[k] > best) best = ub[k];
+    }
+    if (P < page || top.some(function (x) { return ub[x] !== lb[x]; }) || !(lb[top[P - 1]] > best)) {
+      // The page needs docs matching only some words while every-word matches are few and all
+      // known: their order depends on whole postings, so further bands one by one would not do.
+      return possiblyFull < page && outMatched < need ? "all" : null;
+    }
+    return { docs: top.map(function (x) { return docs[x]; }), count: P, total: m, full: Math.min(full, P), known: full, exact: false,
+      classes: top.map(function (x) { return Math.floor(lb[x] / 1e7); }) };
   };
 
   /** Keeps the candidates whose title or abstract contains every quoted phrase (checked on the card text). */

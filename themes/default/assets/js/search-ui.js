@@ -72,7 +72,7 @@
     var list = root.querySelector("[data-pa-results]");
     var status = root.querySelector("[data-pa-status]");
     var more = root.querySelector("[data-pa-more]");
-    var seq = 0, current = null, shown = 0, timer = 0;
+    var seq = 0, current = null, currentQuery = "", currentOptions = null, shown = 0, timer = 0;
 
     var state = readState();
     input.value = state.q;
@@ -83,7 +83,7 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); run(0); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(0); }, 60); });
     [topic, from, to, sort].forEach(function (c) { if (c) c.addEventListener("change", function () { run(0); }); });
-    if (more) more.addEventListener("click", function () { showMore(seq); });
+    if (more) more.addEventListener("click", function () { var my = seq; exact(my).then(function () { return showMore(my); }); });
 
     root.addEventListener("keydown", function (e) {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape") return;
@@ -128,9 +128,12 @@
         done(my, st.q);
         return;
       }
-      engine.search(st.q, { topic: st.topic, from: st.from, to: st.to, sort: st.sort }).then(function (res) {
+      current = null;
+      currentOptions = { topic: st.topic, from: st.from, to: st.to, sort: st.sort };
+      engine.search(st.q, currentOptions).then(function (res) {
         if (my !== seq) return;
         current = res;
+        currentQuery = st.q;
         shown = 0;
         list.textContent = "";
         status.textContent = announce(res, st.q);
@@ -148,8 +151,24 @@
       document.documentElement.dataset.searchQuery = q;
     }
 
+    // The first page may come from the heads of frequent terms alone (exact: false): its order is
+    // proven, the count is a lower bound. Deeper pages need the whole result.
+    function exact(my) {
+      if (!current || current.exact) return Promise.resolve();
+      var opts = Object.assign({ exhaustive: true }, currentOptions);
+      return engine.search(currentQuery, opts).then(function (res) {
+        if (my !== seq) return;
+        current = res;
+        status.textContent = announce(res, currentQuery);
+      });
+    }
+
     function announce(res, q) {
       if (!res.count) return "No results" + (q.trim() ? " for “" + q.trim() + "”" : "") + ".";
+      if (!res.exact) {
+        return (res.known ? res.known + "+ results match every word" : "Best partial matches") +
+          (res.typos.length ? " (including close spellings: " + res.typos.slice(0, 3).join(", ") + ")" : "") + ".";
+      }
       var n = Math.max(res.count, res.total || 0);
       var s = n === 1 ? "1 result" : n + " results";
       if (res.full < n) s = res.full + (res.full === 1 ? " result matches" : " results match") + " every word; " + (n - res.full) + " partial";
@@ -162,7 +181,7 @@
       if (!current) return Promise.resolve();
       var docs = current.docs.slice(shown, shown + PAGE);
       shown += docs.length;
-      if (more) more.hidden = shown >= current.docs.length;
+      if (more) more.hidden = current.exact && shown >= current.docs.length;
       return engine.cards(docs).then(function (cards) {
         if (my !== seq) return;
         cards.forEach(function (c, i) { list.appendChild(renderCard(c, current, shown - docs.length + i)); });
