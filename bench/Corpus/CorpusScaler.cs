@@ -102,6 +102,81 @@ public static class CorpusScaler
         return (new ArchiveModel(sorted, ValueList<DayListing>.Empty), queries);
     }
 
+    /// <summary>
+    /// A whole archive's worth of daily listings for the whole-build benchmark (bench/scale): <paramref name="count"/>
+    /// papers on weekdays ending at <paramref name="lastDay"/>, <paramref name="papersPerDay"/> a day (±30%).
+    /// Authors are realistic in shape: a long tail of people seen once plus a pool of regulars who recur
+    /// (so author pages range from one paper to hundreds); a third of the papers name an organisation;
+    /// upvotes are heavy-tailed; a paper is sometimes listed again on a later day. Same arguments, same output.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Day, IReadOnlyList<Paper> Papers)> Listings(IReadOnlyList<Paper> fixtures, int count, int papersPerDay, DateOnly lastDay)
+    {
+        var (archive, _) = Scale(fixtures, count, queryCount: 0);
+        var rng = new Random(20260702);
+        var days = new List<DateOnly>();
+        var dayCount = Math.Max(1, (count + papersPerDay - 1) / papersPerDay);
+        for (var d = lastDay; days.Count < dayCount; d = d.AddDays(-1))
+        {
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days.Add(d);
+            }
+        }
+        days.Reverse();
+        var people = fixtures.SelectMany(p => p.Authors).Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var given = people.Select(n => n.Split(' ')[0]).Where(n => n.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var family = people.Select(n => n.Split(' ')[^1]).Where(n => n.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var regulars = Enumerable.Range(0, Math.Max(50, count / 8)).Select(i => i < people.Count ? people[i] : given[rng.Next(given.Count)] + " " + family[rng.Next(family.Count)]).ToList();
+        string[] orgs = [.. Enumerable.Range(0, 150).Select(i => family[(i * 7919) % family.Count] + " " + (i % 3 == 0 ? "AI" : i % 3 == 1 ? "Lab" : "Research"))];
+        var byDay = days.ToDictionary(d => d, _ => new List<Paper>());
+        var papers = archive.Papers;
+        var perMonth = new Dictionary<(int, int), int>();
+        for (var i = 0; i < papers.Count; i++)
+        {
+            // Papers in id order are spread over the days in order, so ids grow with dates as on arXiv.
+            var day = days[Math.Min(days.Count - 1, (int)((long)i * days.Count / papers.Count))];
+            var authors = Enumerable.Range(0, 2 + rng.Next(8)).Select(k =>
+            {
+                var r = rng.NextDouble();
+                // Regulars by a power law (a few very prolific), else a fresh name seen once or twice.
+                var name = r < 0.55 ? regulars[(int)(Math.Pow(rng.NextDouble(), 2.5) * regulars.Count)]
+                    : given[rng.Next(given.Count)] + " " + family[rng.Next(family.Count)];
+                return new Author(name, k == 0 && rng.Next(3) == 0 ? Slug(name) : null);
+            }).DistinctBy(a => a.Name).ToValueList();
+            var upvotes = (int)Math.Floor(Math.Pow(rng.NextDouble(), 4) * 400);
+            var withOrg = rng.Next(3) == 0;
+            var org = orgs[(int)(Math.Pow(rng.NextDouble(), 2) * orgs.Length)];
+            var serial = perMonth[(day.Year, day.Month)] = perMonth.GetValueOrDefault((day.Year, day.Month), 10000) + 1 + rng.Next(3);
+            var id = day.ToString("yyMM", CultureInfo.InvariantCulture) + "." + serial.ToString("00000", CultureInfo.InvariantCulture);
+            var paper = papers[i] with
+            {
+                Id = id,
+                ArxivId = id,
+                Authors = authors,
+                ListedOn = ValueList.Of(day),
+                PublishedOn = day.AddDays(-1 - rng.Next(4)),
+                Organization = withOrg ? org : null,
+                OrganizationHandle = withOrg ? Slug(org) : null,
+                AiSummary = rng.Next(4) == 0 ? null : (papers[i].Abstract ?? "").Split(". ")[0].TrimEnd('.') + ".",
+                Snapshots = ValueList.Of(new CountSnapshot(day, upvotes, rng.Next(12))),
+                SubmittedBy = rng.Next(2) == 0 ? "akhaliq" : Slug(authors[0].Name),
+            };
+            byDay[day].Add(paper);
+            if (rng.Next(200) == 0)
+            {
+                // Relisted a few weekdays later (the API lists it again with newer counts).
+                var later = days.FindIndex(d => d == day) + 1 + rng.Next(5);
+                if (later < days.Count)
+                {
+                    byDay[days[later]].Add(paper with { Snapshots = ValueList.Of(new CountSnapshot(days[later], upvotes + 5, rng.Next(12))) });
+                }
+            }
+        }
+        return days.Select(d => (d, (IReadOnlyList<Paper>)byDay[d])).ToList();
+
+        static string Slug(string name) => new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+    }
+
     private static string MethodName(int i)
     {
         string[] on = ["Z", "Qu", "V", "Kr", "Pl", "M", "T", "Gr", "Br", "S", "Fl", "D", "N", "R", "L", "H"];

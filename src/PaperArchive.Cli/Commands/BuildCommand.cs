@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace PaperArchive.Cli.Commands;
 
 /// <summary>
-/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict] [--zip]`:
+/// `paperarchive build [--input DIR] [--archive DIR] [--output DIR] [--theme NAME] [--base-url URL] [--strict] [--full] [--zip]`:
 /// import when inputs changed, then render the site (see <see cref="SiteBuilder"/>). Progress bar on
 /// a terminal, every diagnostic on its own line, one summary line. Exit code 0 when the new site was
 /// published, 1 when an error kept the old one.
@@ -23,7 +23,8 @@ public static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (default: site.yml's base_url)" };
         var strict = new Option<bool>("--strict") { Description = "Fail on broken links and HTML errors" };
         var zip = new Option<bool>("--zip") { Description = "Also write the whole site as offline/site.zip (linked from the site) to read from disk" };
-        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict, zip };
+        var full = new Option<bool>("--full") { Description = "Render every page (by default pages whose inputs did not change since the published site are kept)" };
+        var command = new Command("build", "Import when inputs changed, then render the site") { input, archive, output, theme, themes, baseUrl, strict, full, zip };
         command.SetAction(parse =>
         {
             var ui = ConsoleUi.Create(console);
@@ -37,6 +38,7 @@ public static class BuildCommand
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
                 Zip = parse.GetValue(zip),
+                Incremental = !parse.GetValue(full),
             };
             return Run(ui, options);
         });
@@ -60,7 +62,7 @@ public static class BuildCommand
     {
         var errors = r.Diagnostics.Count(d => d.Severity == Common.Severity.Error);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"build: {r.Pages} pages, {r.Files} files, {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
+            $"build: {r.Pages} pages, {r.Rendered} rendered, {r.Files} files, {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
         return r.Published ? text + " → " + output : text + "; " + output + " left unchanged";
     }
 

@@ -23,6 +23,18 @@ public sealed record BuildOptions
     /// <summary>Also write the whole site as a deterministic zip at <c>offline/site.zip</c> (linked from the site) to read from disk.</summary>
     public bool Zip { get; init; }
 
+    /// <summary>
+    /// Reuse pages of the published site whose inputs did not change (see <see cref="Rendering.RenderManifest"/>);
+    /// false renders every page (<c>paperarchive build --full</c>). The result is the same bytes either way.
+    /// </summary>
+    public bool Incremental { get; init; } = true;
+
+    /// <summary>
+    /// Keeps the imported archive and its analysis between builds of one process (<c>serve</c>): while
+    /// <see cref="BuildCache.DataChanged"/> was not called, a build skips import and topics.
+    /// </summary>
+    public BuildCache? Cache { get; init; }
+
     /// <summary>Receives the current step and (done, total) while pages render.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record BuildReport(int Pages, int Files, int Papers, int Days, Tim
 
     /// <summary>How long each step took, in order (config, import, topics, theme, render, search, size, check, publish).</summary>
     public IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps { get; init; } = [];
+
+    /// <summary>Pages rendered through the theme; the other <see cref="Pages"/> were kept from the published site (incremental build).</summary>
+    public int Rendered { get; init; }
 }

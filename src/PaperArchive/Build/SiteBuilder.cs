@@ -69,26 +69,46 @@ public static class SiteBuilder
             BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
         };
 
-        // 2. Import raw listings into the Markdown archive (the importer skips when nothing changed).
-        Step("import");
-        var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
+        // 2-3. Import and analysis, unless a long-running caller (serve) has them from a build whose data is unchanged.
+        var cached = options.Cache?.Get();
+        var dataUnchanged = cached is { Published: true };
+        ArchiveModel archive;
+        ArchiveAnalysis analysis;
+        bool imported;
+        if (cached is not null)
         {
-            Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
-        });
-        diagnostics.AddRange(import.Diagnostics);
-        var archive = import.Archive;
+            Step("import");
+            (archive, analysis, imported) = (cached.Archive, cached.Analysis, false);
+            diagnostics.AddRange(cached.Diagnostics);
+        }
+        else
+        {
+            var dataDiagnostics = new List<Diagnostic>();
+            // 2. Import raw listings into the Markdown archive (the importer skips when nothing changed).
+            Step("import");
+            var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
+            {
+                Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
+            });
+            dataDiagnostics.AddRange(import.Diagnostics);
+            archive = import.Archive;
+            imported = !import.Skipped;
 
-        // 3. Topics, normalised keywords and similar papers.
-        Step("topics");
-        var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
-        diagnostics.AddRange(topicDiagnostics);
-        var topicResult = TopicAnalyzer.Run(archive, topics);
-        diagnostics.AddRange(topicResult.Diagnostics);
-        var analysis = topicResult.Analysis;
-        if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
-        {
-            // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
-            TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+            // 3. Topics, normalised keywords and similar papers.
+            Step("topics");
+            var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
+            dataDiagnostics.AddRange(topicDiagnostics);
+            var topicResult = TopicAnalyzer.Run(archive, topics);
+            dataDiagnostics.AddRange(topicResult.Diagnostics);
+            analysis = topicResult.Analysis;
+            if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                // Topic pages belong to the archive (readable on GitHub); not rewritten from broken rules.
+                TopicPageWriter.Write(archive, analysis, options.ArchiveDir);
+            }
+            diagnostics.AddRange(dataDiagnostics);
+            cached = new BuildCache.Entry(archive, analysis, imported, dataDiagnostics);
+            options.Cache?.Set(cached);
         }
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
@@ -101,27 +121,55 @@ public static class SiteBuilder
         catch (ThemeException e)
         {
             diagnostics.Add(e.Diagnostic);
-            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, Published: false) { Steps = steps };
+            return new BuildReport(0, 0, archive.Papers.Count, archive.Days.Count, clock.Elapsed, imported, diagnostics, Published: false) { Steps = steps };
         }
 
         // 5. Render into a fresh folder beside the output, so an interrupted build never leaves half a site.
+        //    Pages whose inputs are unchanged since the published build are hard-linked from it, not rendered.
         Step("render");
         using var staging = StagingDirectory.Create(options.OutputDir);
-        var render = Render(archive, analysis, config, theme, staging.Path, PageSources(),
-            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))));
+        var checker = options.SkipCheck ? null : new RenderedPageChecker();
+        var previous = options.Incremental ? RenderManifest.Load(options.OutputDir) : null;
+        var site = new SiteContext(archive, analysis, config);
+        var render = SiteRenderer.Render(site, theme, PageSources(), staging.Path,
+            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
+            new RenderOptions
+            {
+                PreviousSite = previous is null ? null : options.OutputDir,
+                Previous = previous,
+                Global = GlobalKey(config, theme),
+                Inspect = checker is null ? null : checker.Inspect,
+            });
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
         // these block publishing: a theme that fails, a site over budget, links under --strict.
         var blocking = new List<Diagnostic>(render.Diagnostics.Where(d => d.Severity == Severity.Error));
 
         // 6. Static search index.
+        //    It depends on the data only: when the published site was built from the same data (serve, theme edit), its index is kept.
         Step("search");
-        var searchData = SearchIndexBuilder.Build(archive, analysis);
-        var searchFiles = SearchIndexWriter.Write(searchData, staging.Path, SearchIndexOptions.Default);
-
-        // 6b. "For you" term vectors, from the search index's statistics (Reader/README.md).
-        Step("reader");
-        var readerFiles = ReaderVectorWriter.Write(searchData, staging.Path);
+        //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
+        IReadOnlyList<string> searchFiles;
+        IReadOnlyList<string> readerFiles;
+        if (dataUnchanged && previous is not null
+            && ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.ReaderDir), staging.Path, SiteUrls.ReaderDir, ReaderVectorWriter.IsVectorFile) is { } keptVectors)
+        {
+            if (ReuseFolder(Path.Combine(options.OutputDir, SiteUrls.SearchIndexDir), staging.Path, SiteUrls.SearchIndexDir) is { } kept)
+            {
+                searchFiles = kept;
+                readerFiles = keptVectors;
+            }
+            else
+            {
+                // Never write through a hard link into the published site: drop the links before writing.
+                DeleteFiles(staging.Path, keptVectors);
+                (searchFiles, readerFiles) = WriteSearch(archive, analysis, staging.Path, Step);
+            }
+        }
+        else
+        {
+            (searchFiles, readerFiles) = WriteSearch(archive, analysis, staging.Path, Step);
+        }
 
         // 6c. The whole site as one zip to read from disk (--zip), before the size and link checks see it.
         var zipFiles = 0;
@@ -141,9 +189,32 @@ public static class SiteBuilder
             blocking.Add(sizeError);
         }
 
-        // 8. Link and HTML check over everything written.
+        // 8. Link and HTML check of the pages rendered (collected while rendering); a page kept from the
+        //    last build reports the problems found when it was rendered.
         Step("check");
-        var checkDiagnostics = options.SkipCheck ? [] : SiteChecker.Summarize(SiteChecker.Check(staging.Path).Diagnostics);
+        var problems = new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal);
+        if (checker is not null)
+        {
+            var written = render.Paths.Concat(searchFiles).ToHashSet(StringComparer.Ordinal);
+            foreach (var (page, list) in checker.Finish(staging.Path, written))
+            {
+                problems[page] = list;
+            }
+            if (previous is not null && render.Manifest is not null)
+            {
+                foreach (var (page, list) in previous.Problems)
+                {
+                    if (render.Manifest.Pages.TryGetValue(page, out var now) && previous.Pages.TryGetValue(page, out var was) && ReferenceEquals(now, was))
+                    {
+                        problems[page] = list;
+                    }
+                }
+            }
+        }
+        var checkDiagnostics = SiteChecker.Summarize(problems
+            .SelectMany(kv => kv.Value.Select(p => Diagnostic.Error(kv.Key, p.Location, p.Message)))
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Location, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList());
         if (options.Strict)
         {
             diagnostics.AddRange(checkDiagnostics);
@@ -153,6 +224,8 @@ public static class SiteBuilder
         {
             diagnostics.AddRange(checkDiagnostics.Select(d => d with { Severity = Severity.Warning }));
         }
+        // The manifest travels inside the site, so it is published (or thrown away) with the pages it describes.
+        (render.Manifest! with { Problems = problems }).Save(staging.Path);
 
         // 9. Swap the new site in, unless something blocking failed.
         Step("publish");
@@ -160,11 +233,16 @@ public static class SiteBuilder
         if (ok)
         {
             staging.Publish();
+            if (cached is not null)
+            {
+                options.Cache?.MarkPublished(cached);
+            }
         }
         Step("");
-        return new BuildReport(render.Pages, render.Files + searchFiles.Count + readerFiles.Count + zipFiles, archive.Papers.Count, archive.Days.Count, clock.Elapsed, !import.Skipped, diagnostics, ok)
+        return new BuildReport(render.Pages, render.Files + searchFiles.Count + readerFiles.Count + zipFiles, archive.Papers.Count, archive.Days.Count, clock.Elapsed, imported, diagnostics, ok)
         {
             Steps = steps,
+            Rendered = render.Rendered,
         };
     }
 
@@ -175,6 +253,105 @@ public static class SiteBuilder
         var site = new SiteContext(archive, analysis, config);
         return SiteRenderer.Render(site, theme, sources ?? PageSources(), outputDir, progress);
     }
+
+    /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, string staging, Action<string> step)
+    {
+        var searchData = SearchIndexBuilder.Build(archive, analysis);
+        var searchFiles = SearchIndexWriter.Write(searchData, staging, SearchIndexOptions.Default);
+        step("reader");
+        return (searchFiles, ReaderVectorWriter.Write(searchData, staging));
+    }
+
+    /// <summary>
+    /// Hard-links the files of <paramref name="folder"/> (published site) that <paramref name="include"/> accepts
+    /// into the same place under <paramref name="staging"/>; null (and nothing left behind) when there are none or it cannot.
+    /// </summary>
+    private static IReadOnlyList<string>? ReuseFiles(string folder, string staging, string relativeFolder, Func<string, bool> include)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+        var files = new List<string>();
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Where(f => include(Path.GetFileName(f))))
+            {
+                var rel = relativeFolder + "/" + Path.GetFileName(file);
+                var to = Path.Combine(staging, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                HardLink.CreateOrCopy(file, to);
+                files.Add(rel);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteFiles(staging, files);
+            return null;
+        }
+        if (files.Count == 0)
+        {
+            return null;
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static void DeleteFiles(string staging, IEnumerable<string> relativePaths)
+    {
+        foreach (var rel in relativePaths)
+        {
+            File.Delete(Path.Combine(staging, rel));
+        }
+    }
+
+    /// <summary>Hard-links every file of <paramref name="folder"/> (published site) into the same place under <paramref name="staging"/>; null when it cannot.</summary>
+    private static IReadOnlyList<string>? ReuseFolder(string folder, string staging, string relativeFolder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+        try
+        {
+            var files = new List<string>();
+            var target = Path.Combine(staging, relativeFolder);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(folder, file);
+                var to = Path.Combine(target, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                HardLink.CreateOrCopy(file, to);
+                files.Add(relativeFolder + "/" + rel.Replace('\\', '/'));
+            }
+            files.Sort(StringComparer.Ordinal);
+            return files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var target = Path.Combine(staging, relativeFolder);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What every page depends on besides its own inputs: this program (a new version may render
+    /// differently), the configuration and the theme's name and defaults. (Which files a page's templates
+    /// came from is recorded per page, so adding an override folder only re-renders what it overrides.)
+    /// </summary>
+    internal static string GlobalKey(SiteConfig config, Theme theme) =>
+        PageFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Engine = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
+            Config = config,
+            Theme = theme.Name,
+            Defaults = theme.Defaults.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray(),
+        })));
 
     /// <summary>The explicit folder, else <c>themes/</c> in the current directory, else the themes shipped beside the program.</summary>
     public static string ResolveThemesDir(string? themesDir)

@@ -85,56 +85,91 @@ public static class SiteChecker
     /// <summary>Null when <paramref name="link"/> is fine, else why it is broken.</summary>
     internal static string? Resolve(string root, string pagePath, string? baseHref, string link)
     {
+        var (target, problem) = ResolveTarget(pagePath, baseHref, link);
+        return problem ?? (target is null ? null : Exists(root, target, link, null));
+    }
+
+    /// <summary>
+    /// Where a link on <paramref name="pagePath"/> points, as a site-relative path ('/'-separated), without
+    /// touching the disk: (null, null) for links that need no file (fragments, data:, absolute URLs),
+    /// (null, problem) for links that are broken whatever the site holds.
+    /// </summary>
+    internal static (string? Target, string? Problem) ResolveTarget(string pagePath, string? baseHref, string link)
+    {
         var value = link.Trim();
         if (value.Length == 0)
         {
-            return "empty link";
+            return (null, "empty link");
         }
         if (value.StartsWith('#') || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return (null, null);
         }
         if (Uri.TryCreate(value, UriKind.Absolute, out var abs) && !value.StartsWith('/'))
         {
-            return abs.Scheme is "javascript" or "vbscript" ? $"script link '{link}'" : null;
+            return (null, abs.Scheme is "javascript" or "vbscript" ? $"script link '{link}'" : null);
         }
         if (value.StartsWith("//", StringComparison.Ordinal))
         {
-            return null;
+            return (null, null);
         }
         var path = value.Split('#', 2)[0].Split('?', 2)[0];
         if (path.Length == 0)
         {
-            return null;
+            return (null, null);
         }
-        string target;
+        string combined;
         if (path.StartsWith('/') || baseHref is not null)
         {
             // Root-relative links only work at a domain root; a <base> page (404) is resolved from the site root.
             if (baseHref is null)
             {
-                return $"root-relative link '{link}' breaks under a path prefix and from file://";
+                return (null, $"root-relative link '{link}' breaks under a path prefix and from file://");
             }
             var basePath = Uri.TryCreate(baseHref, UriKind.Absolute, out var b) ? b.AbsolutePath : baseHref;
-            var trimmed = path.StartsWith(basePath, StringComparison.Ordinal) ? path[basePath.Length..] : path.TrimStart('/');
-            target = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(trimmed)));
+            combined = path.StartsWith(basePath, StringComparison.Ordinal) ? path[basePath.Length..] : path.TrimStart('/');
         }
         else
         {
-            var pageDir = Path.GetDirectoryName(Path.Combine(root, pagePath))!;
-            target = Path.GetFullPath(Path.Combine(pageDir, Uri.UnescapeDataString(path)));
+            var slash = pagePath.Replace('\\', '/').LastIndexOf('/');
+            combined = (slash < 0 ? "" : pagePath[..(slash + 1)].Replace('\\', '/')) + path;
         }
-        if (!target.StartsWith(root, StringComparison.Ordinal))
+        var segments = new List<string>();
+        foreach (var segment in Uri.UnescapeDataString(combined).Replace('\\', '/').Split('/'))
         {
-            return $"link '{link}' leaves the site";
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+            if (segment == "..")
+            {
+                if (segments.Count == 0)
+                {
+                    return (null, $"link '{link}' leaves the site");
+                }
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+            segments.Add(segment);
         }
-        if (File.Exists(target))
+        return (string.Join('/', segments), null);
+    }
+
+    /// <summary>Null when <paramref name="target"/> (site-relative) is a file of the site, else why the link is broken.</summary>
+    internal static string? Exists(string root, string target, string link, IReadOnlySet<string>? known)
+    {
+        if (known is not null && known.Contains(target))
         {
             return null;
         }
-        if (Directory.Exists(target))
+        var full = Path.Combine(root, target);
+        if (File.Exists(full))
         {
-            return File.Exists(Path.Combine(target, "index.html"))
+            return null;
+        }
+        if (Directory.Exists(full))
+        {
+            return File.Exists(Path.Combine(full, "index.html"))
                 ? $"link '{link}' points at a folder (works on a server, not from file://); link its index.html"
                 : $"link '{link}' points at a folder without index.html";
         }

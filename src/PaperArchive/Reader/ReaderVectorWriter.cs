@@ -22,6 +22,11 @@ public static class ReaderVectorWriter
 
     public const int MaxRecent = 1500;
 
+    /// <summary>Whether a file name under <c>reader/</c> is one this writer makes (<c>v&lt;n&gt;.js</c>, <c>recent.js</c>), as opposed to the pages' data files.</summary>
+    public static bool IsVectorFile(string name) =>
+        name == "recent.js"
+        || (name.Length > 4 && name[0] == 'v' && name.EndsWith(".js", StringComparison.Ordinal) && name.AsSpan(1, name.Length - 4).ContainsAnyExceptInRange('0', '9') == false);
+
     /// <summary>Writes the files and returns their site paths (ordinal order).</summary>
     public static IReadOnlyList<string> Write(SearchIndexData data, string siteDir)
     {

@@ -19,20 +19,83 @@ namespace PaperArchive.Rendering;
 /// pages, scriban#357); parsed templates are shared through <see cref="ThemeTemplates"/>.
 /// Thread-safe.
 /// </summary>
-public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null)
+public sealed class PageRenderer
 {
     /// <summary>Blocks a layout can always read (empty unless a page captured them).</summary>
     public static readonly IReadOnlyList<string> Blocks = ["content", "head", "scripts"];
 
     private const int MaxLayoutDepth = 8;
 
+    private readonly ThemeTemplates templates;
+    private readonly SiteModel site;
+    private readonly IReadOnlySet<string>? sitePaths;
+    private readonly AssetManifest? assets;
+
+    // Built once and shared (read-only) by every page: Scriban's builtins (a fresh TemplateContext
+    // would deep-clone them per page), the theme functions (they read the page from the context),
+    // the tracked `site` object and the theme's defaults.
+    private readonly ScriptObject _builtins = new Scriban.Functions.BuiltinFunctions();
+    private readonly ScriptObject _functions;
+    private readonly TrackedSiteObject _site;
+
+    public PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null)
+    {
+        this.templates = templates;
+        this.site = site;
+        this.sitePaths = sitePaths;
+        this.assets = assets;
+        _site = new TrackedSiteObject(site);
+        _functions = new ScriptObject();
+        _functions.Import("layout", new Action<TemplateContext, string>((c, name) => Page(c).NextLayout = name));
+        _functions.Import("rel", new Func<TemplateContext, string?, string>((c, path) => Rel(Page(c).PagePath, path)));
+        // Fingerprinted (content-hashed) name when the build has a manifest; `asset_url` is the same
+        // function. The name depends on the file's bytes, so the page depends on the asset file.
+        var asset = new Func<TemplateContext, string, string>((c, path) =>
+        {
+            var themeRel = SiteUrls.Asset(path);
+            Page(c).Dependencies.ThemeFiles[themeRel] = templates.Theme.Find(themeRel);
+            return Rel(Page(c).PagePath, this.assets is null ? themeRel : this.assets.SitePath(path));
+        });
+        _functions.Import("asset", asset);
+        _functions.Import("asset_url", asset);
+        // Citation files written beside this page (or another page's path): BibTeX and RIS links.
+        _functions.Import("exports", new Func<TemplateContext, string?, ExportLinkModel[]>((c, path) => Exports(path, sitePaths, Page(c).Dependencies)));
+        _functions.Import("partial_exists", new Func<TemplateContext, string, bool>((c, name) => templates.FindPartial(name, Page(c).Dependencies) is not null));
+        // Lets a theme link to a page only when the site has it (topic and keyword pages, topics index).
+        _functions.Import("exists", new Func<TemplateContext, string?, bool>((c, path) =>
+        {
+            var found = path is not null && (sitePaths is null || sitePaths.Contains(path));
+            if (path is not null)
+            {
+                Page(c).Dependencies.Exists[path] = found;
+            }
+            return found;
+        }));
+        _functions.Import("plural", new Func<long, string, string, string>(Plural));
+        _functions.IsReadOnly = true;
+    }
+
     public ThemeTemplates Templates => templates;
 
-    public string Render(SitePage page)
+    public string Render(SitePage page) => Render(page, new PageDependencies());
+
+    /// <summary>Renders <paramref name="page"/>, noting in <paramref name="dependencies"/> what it read besides its data.</summary>
+    public string Render(SitePage page, PageDependencies dependencies)
     {
-        var (rel, full) = templates.Theme.FindLayout(new[] { page.Kind }.Concat(page.Fallbacks))
+        var names = new[] { page.Kind }.Concat(page.Fallbacks).ToList();
+        foreach (var name in names.Append(Theme.DefaultLayout))
+        {
+            var candidate = "layouts/" + name + ".html";
+            var found = templates.Theme.Find(candidate);
+            dependencies.ThemeFiles[candidate] = found;
+            if (found is not null)
+            {
+                break;
+            }
+        }
+        var (rel, full) = templates.Theme.FindLayout(names)
             ?? throw new ThemeException(Diagnostic.Error(templates.Theme.Roots.Last(), null,
-                $"no layout for page kind '{page.Kind}' (tried {string.Join(", ", new[] { page.Kind }.Concat(page.Fallbacks).Append(Theme.DefaultLayout).Select(n => "layouts/" + n + ".html"))})"));
+                $"no layout for page kind '{page.Kind}' (tried {string.Join(", ", names.Append(Theme.DefaultLayout).Select(n => "layouts/" + n + ".html"))})"));
 
         var globals = new ScriptObject();
         foreach (var block in Blocks)
@@ -51,7 +114,7 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
         {
             globals[key] = value;
         }
-        globals["site"] = site;
+        globals["site"] = _site;
         globals["page"] = new PageModel(
             page.Title,
             page.Path,
@@ -63,21 +126,7 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
             page.Next,
             page.NoIndex);
 
-        string? nextLayout = null;
-        globals.Import("layout", new Action<string>(name => nextLayout = name));
-        globals.Import("rel", new Func<string?, string>(path => Rel(page.Path, path)));
-        // Fingerprinted (content-hashed) name when the build has a manifest; `asset_url` is the same function.
-        Func<string, string> asset = path => Rel(page.Path, assets is null ? SiteUrls.Asset(path) : assets.SitePath(path));
-        globals.Import("asset", asset);
-        globals.Import("asset_url", asset);
-        // Citation files written beside this page (or another page's path): BibTeX and RIS links.
-        globals.Import("exports", new Func<string?, ExportLinkModel[]>(path => Exports(path, sitePaths)));
-        globals.Import("partial_exists", new Func<string, bool>(name => templates.FindPartial(name) is not null));
-        // Lets a theme link to a page only when the site has it (topic and keyword pages, topics index).
-        globals.Import("exists", new Func<string?, bool>(path => path is not null && (sitePaths is null || sitePaths.Contains(path))));
-        globals.Import("plural", new Func<long, string, string, string>(Plural));
-
-        var context = new TemplateContext
+        var context = new PageTemplateContext(_builtins, page.Path, dependencies)
         {
             LoopLimit = 0,
             LimitToString = 0,
@@ -90,26 +139,34 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
             // silently render nothing, so an unknown member is an error too.
             TryGetMember = UnknownMember,
         };
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
 
         var output = RenderOne(context, full);
         var depth = 0;
-        while (nextLayout is not null)
+        while (context.NextLayout is not null)
         {
             if (++depth > MaxLayoutDepth)
             {
                 throw new ThemeException(Diagnostic.Error(templates.Theme.DisplayPath(full), null, $"layouts nest deeper than {MaxLayoutDepth} (a layout names itself?)"));
             }
-            var name = nextLayout;
-            nextLayout = null;
-            var layout = templates.Theme.Find("layouts/" + name + ".html")
-                ?? throw new ThemeException(Diagnostic.Error(templates.Theme.DisplayPath(full), null, $"layout '{name}' not found (layouts/{name}.html)"));
+            var name = context.NextLayout;
+            context.NextLayout = null;
+            var layoutRel = "layouts/" + name + ".html";
+            var layout = templates.Theme.Find(layoutRel);
+            dependencies.ThemeFiles[layoutRel] = layout;
+            if (layout is null)
+            {
+                throw new ThemeException(Diagnostic.Error(templates.Theme.DisplayPath(full), null, $"layout '{name}' not found (layouts/{name}.html)"));
+            }
             globals["content"] = output;
             output = RenderOne(context, layout);
             full = layout;
         }
         return TidyWhitespace(output);
     }
+
+    private static PageTemplateContext Page(TemplateContext context) => (PageTemplateContext)context;
 
     private static bool UnknownMember(TemplateContext context, Scriban.Parsing.SourceSpan span, object target, string member, out object value)
     {
@@ -122,17 +179,28 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
         throw new ScriptRuntimeException(span, $"'{member}' is not a member of {target.GetType().Name} (see the template model in src/PaperArchive/Rendering/README.md)");
     }
 
-    /// <summary>The export files (<see cref="SiteUrls.Export"/>) the site has for the page at <paramref name="pagePath"/>.</summary>
-    public static ExportLinkModel[] Exports(string? pagePath, IReadOnlySet<string>? sitePaths)
+    /// <summary>The export files (BibTeX, RIS) the site has beside <paramref name="pagePath"/>; each question is noted in <paramref name="dependencies"/>.</summary>
+    public static ExportLinkModel[] Exports(string? pagePath, IReadOnlySet<string>? sitePaths, PageDependencies? dependencies = null)
     {
         if (string.IsNullOrEmpty(pagePath) || sitePaths is null)
         {
             return [];
         }
-        return ExportLinkModel.Formats
-            .Select(f => new ExportLinkModel(f.Format, f.Label, f.MediaType, SiteUrls.Export(pagePath, f.Format)))
-            .Where(e => sitePaths.Contains(e.Url))
-            .ToArray();
+        var links = new List<ExportLinkModel>();
+        foreach (var f in ExportLinkModel.Formats)
+        {
+            var url = SiteUrls.Export(pagePath, f.Format);
+            var found = sitePaths.Contains(url);
+            if (dependencies is not null)
+            {
+                dependencies.Exists[url] = found;
+            }
+            if (found)
+            {
+                links.Add(new ExportLinkModel(f.Format, f.Label, f.MediaType, url));
+            }
+        }
+        return [.. links];
     }
 
     /// <summary>"1 paper", "2 papers" (invariant digits).</summary>
@@ -147,25 +215,40 @@ public sealed class PageRenderer(ThemeTemplates templates, SiteModel site, IRead
     {
         var sb = new System.Text.StringBuilder(html.Length);
         var preserve = 0;
-        foreach (var line in html.Split('\n'))
+        var span = html.AsSpan();
+        var start = 0;
+        while (true)
         {
-            var opens = CountTag(line, "<pre") + CountTag(line, "<textarea");
-            var closes = CountTag(line, "</pre") + CountTag(line, "</textarea");
-            if (preserve > 0 || !string.IsNullOrWhiteSpace(line))
+            var nl = span[start..].IndexOf('\n');
+            var line = nl < 0 ? span[start..] : span.Slice(start, nl);
+            var hasTag = line.Contains('<');
+            var opens = hasTag ? CountTag(line, "<pre") + CountTag(line, "<textarea") : 0;
+            var closes = hasTag ? CountTag(line, "</pre") + CountTag(line, "</textarea") : 0;
+            if (preserve > 0)
             {
-                sb.Append(preserve > 0 ? line : line.TrimEnd()).Append('\n');
+                sb.Append(line).Append('\n');
+            }
+            else if (!line.IsWhiteSpace())
+            {
+                sb.Append(line.TrimEnd()).Append('\n');
             }
             preserve = Math.Max(0, preserve + opens - closes);
+            if (nl < 0)
+            {
+                break;
+            }
+            start += nl + 1;
         }
         return sb.ToString();
     }
 
-    private static int CountTag(string line, string tag)
+    private static int CountTag(ReadOnlySpan<char> line, string tag)
     {
         var n = 0;
-        for (var i = line.IndexOf(tag, StringComparison.OrdinalIgnoreCase); i >= 0; i = line.IndexOf(tag, i + tag.Length, StringComparison.OrdinalIgnoreCase))
+        for (var i = line.IndexOf(tag, StringComparison.OrdinalIgnoreCase); i >= 0; n++)
         {
-            n++;
+            var next = line[(i + tag.Length)..].IndexOf(tag, StringComparison.OrdinalIgnoreCase);
+            i = next < 0 ? -1 : i + tag.Length + next;
         }
         return n;
     }

@@ -14,7 +14,15 @@ public static class SiteRenderer
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
-    public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress = null)
+    public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress = null) =>
+        Render(site, theme, sources, outputDir, progress, null);
+
+    /// <summary>
+    /// Renders every page; with <paramref name="options"/>, a page the last build rendered from the same
+    /// inputs is linked from <see cref="RenderOptions.PreviousSite"/> instead (the output is the same
+    /// bytes either way). The report carries the new <see cref="RenderManifest"/>.
+    /// </summary>
+    public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress, RenderOptions? options)
     {
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var outputs = new List<SiteOutput>();
@@ -34,24 +42,59 @@ public static class SiteRenderer
         }
 
         // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
-        var manifest = AssetManifest.From(theme);
-        var assets = manifest.Entries;
+        var assetManifest = AssetManifest.From(theme);
+        var assets = assetManifest.Entries;
         foreach (var asset in assets)
         {
             var target = Path.Combine(outputDir, asset.SitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(asset.SourcePath, target, overwrite: true);
         }
-        foreach (var dir in outputs.Select(o => Path.GetDirectoryName(Path.Combine(outputDir, o.Path))!).Distinct(StringComparer.Ordinal))
+        foreach (var dir in outputs.Select(o => Path.GetDirectoryName(o.Path)!).Distinct(StringComparer.Ordinal))
         {
-            Directory.CreateDirectory(dir);
+            Directory.CreateDirectory(Path.Combine(outputDir, dir));
         }
 
         var serviceWorker = ServiceWorkerWriter.Template(theme);
         var sitePaths = outputs.Select(o => o.Path).Concat(assets.Select(a => a.SitePath))
             .Concat(serviceWorker is null ? [] : [SiteUrls.ServiceWorker]).ToHashSet(StringComparer.Ordinal);
-        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths, manifest);
+        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths, assetManifest);
+        var fingerprint = new PageFingerprint();
+        var siteMembers = SiteMemberHashes(site.Site, fingerprint);
+        var themeHashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string ThemeHash(string full) => themeHashes.GetOrAdd(full, f => PageFingerprint.Hash(File.ReadAllBytes(f)));
+        var previous = options?.Previous is { } p && p.Global == options.Global && options.PreviousSite is not null ? p : null;
+        var pages = new ConcurrentDictionary<string, RenderedPage>(StringComparer.Ordinal);
+
+        // A page is reused when the last build rendered it from the same data, and everything it read
+        // then (site members, theme files, exists answers) would read the same now.
+        bool Unchanged(SitePage page, string data, out RenderedPage? old)
+        {
+            old = null;
+            if (previous is null || !previous.Pages.TryGetValue(page.Path, out var was) || was.Data != data)
+            {
+                return false;
+            }
+            old = was;
+            foreach (var member in was.SiteMembers)
+            {
+                if (!previous.SiteMembers.TryGetValue(member, out var before) || !siteMembers.TryGetValue(member, out var now) || before != now)
+                {
+                    return false;
+                }
+            }
+            foreach (var (rel, full) in was.ThemeFiles)
+            {
+                if (theme.Find(rel) != full || (full is not null && (!previous.ThemeFiles.TryGetValue(full, out var before) || before != ThemeHash(full))))
+                {
+                    return false;
+                }
+            }
+            return was.Exists is null || was.Exists.All(e => sitePaths.Contains(e.Key) == e.Value);
+        }
+
         var done = 0;
+        var rendered = 0;
         Parallel.ForEach(outputs, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
@@ -60,11 +103,27 @@ public static class SiteRenderer
                 switch (output)
                 {
                     case SitePage page:
-                        var html = renderer.Render(page);
+                        var data = fingerprint.Of(page);
+                        if (Unchanged(page, data, out var old) && TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file))
+                        {
+                            pages[page.Path] = old!;
+                            break;
+                        }
+                        var dependencies = new PageDependencies();
+                        var html = renderer.Render(page, dependencies);
                         using (var writer = new StreamWriter(file, false, Utf8NoBom, 1 << 16))
                         {
                             writer.Write(html);
                         }
+                        Interlocked.Increment(ref rendered);
+                        options?.Inspect?.Invoke(page, html);
+                        foreach (var full in dependencies.ThemeFiles.Values.OfType<string>())
+                        {
+                            ThemeHash(full);
+                        }
+                        pages[page.Path] = new RenderedPage(data, [.. dependencies.SiteMembers],
+                            new SortedDictionary<string, string?>(dependencies.ThemeFiles, StringComparer.Ordinal),
+                            dependencies.Exists.Count == 0 ? null : new SortedDictionary<string, bool>(dependencies.Exists, StringComparer.Ordinal));
                         break;
                     case SiteFile generated:
                         using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -78,13 +137,21 @@ public static class SiteRenderer
             {
                 diagnostics.Add(e.Diagnostic with { Message = e.Diagnostic.Message + " (rendering " + output.Path + ")" });
             }
-            progress?.Report((Interlocked.Increment(ref done), outputs.Count));
+            var n = Interlocked.Increment(ref done);
+            // Reporting every page costs more than some pages do; a few hundred updates are plenty for a bar.
+            if (n == outputs.Count || n % 64 == 0)
+            {
+                progress?.Report((n, outputs.Count));
+            }
         });
+        var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,
+            pages.Values.SelectMany(pg => pg.ThemeFiles.Values).OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(f => f, ThemeHash, StringComparer.Ordinal),
+            pages);
 
         var sitemapPaths = outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path).ToList();
         var lastDay = site.Days.Count > 0 ? site.Days[^1].Date : (DateOnly?)null;
         var sitemaps = SitemapWriter.Write(outputDir, site.Config.BaseUrl, sitemapPaths, lastDay);
-        var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, manifest, theme);
+        var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, assetManifest, theme);
 
         var paths = outputs.Select(o => o.Path)
             .Concat(assets.Select(a => a.SitePath))
@@ -98,6 +165,29 @@ public static class SiteRenderer
             .Select(g => g.OrderBy(d => d.Message, StringComparer.Ordinal).First())
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Location, StringComparer.Ordinal)
             .ToList();
-        return new RenderReport(outputs.Count(o => o is SitePage), paths.Count, paths, distinct);
+        return new RenderReport(outputs.Count(o => o is SitePage), paths.Count, paths, distinct)
+        {
+            Rendered = rendered,
+            Manifest = manifest,
+        };
+    }
+
+    /// <summary>Hash of each <c>site</c> member's value, by its template name.</summary>
+    private static Dictionary<string, string> SiteMemberHashes(Model.SiteModel site, PageFingerprint fingerprint) =>
+        typeof(Model.SiteModel).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .ToDictionary(p => Scriban.Runtime.StandardMemberRenamer.Rename(p.Name), p => fingerprint.OfValue(p.GetValue(site)), StringComparer.Ordinal);
+
+    private static bool TryReuse(string previous, string file)
+    {
+        try
+        {
+            Common.HardLink.CreateOrCopy(previous, file);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone or unreadable: render it again.
+            return false;
+        }
     }
 }

@@ -16,6 +16,7 @@ public sealed class Theme
     public const string DefaultLayout = "_default";
 
     private readonly IReadOnlyList<ThemeRoot> _roots;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _found = new(StringComparer.Ordinal);
 
     private Theme(string name, IReadOnlyList<ThemeRoot> roots, IReadOnlyDictionary<string, string> defaults)
     {
@@ -69,7 +70,11 @@ public sealed class Theme
     }
 
     /// <summary>Absolute path of the first file at <paramref name="relativePath"/> ("layouts/day.html") across the roots, or null.</summary>
-    public string? Find(string relativePath)
+    public string? Find(string relativePath) =>
+        // Every page looks up its layouts and partials; a theme is loaded per build, so the answers are cached.
+        _found.GetOrAdd(relativePath, FindOnDisk);
+
+    private string? FindOnDisk(string relativePath)
     {
         foreach (var root in _roots)
         {

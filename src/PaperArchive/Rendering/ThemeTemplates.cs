@@ -25,19 +25,27 @@ public sealed class ThemeTemplates : ITemplateLoader
         _cache.GetOrAdd(fullPath, p => new Lazy<Template>(() => Parse(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Resolves a partial name ("paper-list", "partials/x.html") to its file, or null.</summary>
-    public string? FindPartial(string name)
+    public string? FindPartial(string name) => FindPartial(name, null);
+
+    /// <summary>Like <see cref="FindPartial(string)"/>, noting the lookup in <paramref name="dependencies"/> (incremental builds).</summary>
+    public string? FindPartial(string name, PageDependencies? dependencies)
     {
         var rel = name.Contains('/') ? name : "partials/" + name;
         if (!Path.HasExtension(rel))
         {
             rel += ".html";
         }
-        return Theme.Find(rel);
+        var found = Theme.Find(rel);
+        if (dependencies is not null)
+        {
+            dependencies.ThemeFiles[rel] = found;
+        }
+        return found;
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
-        var full = FindPartial(templateName)
+        var full = FindPartial(templateName, (context as PageTemplateContext)?.Dependencies)
             ?? throw new ThemeException(Diagnostic.Error(callerSpan.FileName, Where(callerSpan), $"partial '{templateName}' not found (looked for partials/{templateName}.html in {string.Join(", ", Theme.Roots)})"));
         // Hand Scriban the already parsed template so that an include costs a dictionary lookup, not a parse.
         context.CachedTemplates[full] = Get(full);

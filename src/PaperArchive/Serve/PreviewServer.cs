@@ -14,8 +14,10 @@ namespace PaperArchive.Serve;
 /// (<see cref="HttpListener"/>, loopback by default), rebuilds when input/, the themes or the
 /// config change, and tells open pages to reload (<see cref="LiveReload"/>).
 /// <para>
-/// Every rebuild is a whole build through <see cref="SiteBuilder.Build"/> (the import step skips
-/// itself when the listings did not change). The builder renders into a staging folder and swaps
+/// Every rebuild goes through <see cref="SiteBuilder.Build"/>, incrementally: a theme edit reuses the
+/// archive and analysis kept in memory (<see cref="BuildCache"/>) and re-renders only the pages that
+/// use the edited file; a data change imports again (the import skips itself when the listings did
+/// not change) and re-renders the pages whose data changed. The builder renders into a staging folder and swaps
 /// it in only when the build succeeded, so requests always read a complete site; a request that
 /// misses a file while a swap may be under way waits for the build to end and looks again.
 /// Files are read whole before the response starts, so a page is never sent half-written.
@@ -32,6 +34,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _changes = new(0);
+
+    // Archive and analysis of the last build, reused until a data file changes (see StartWatching).
+    private readonly BuildCache _cache = new();
     private readonly object _gate = new();
     private readonly HashSet<Channel<string>> _clients = [];
     private List<TaskCompletionSource<BuildStatus>> _waiters = [];
@@ -92,6 +97,8 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             _waiters.Add(waiter);
         }
+        // Asked for by hand: the caller may have changed anything, so import and analyse again.
+        _cache.DataChanged();
         _changes.Release();
         return waiter.Task;
     }
@@ -116,10 +123,21 @@ public sealed class PreviewServer : IAsyncDisposable
         var output = Path.GetFullPath(build.OutputDir).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output)!;
         var name = Path.GetFileName(output);
+        var themeFolders = new[] { themes, Path.Combine(build.InputDir, "theme") }
+            .Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToList();
         _watcher = new SiteWatcher(
             [build.InputDir, themes],
             [output, Path.Combine(parent, "." + name + ".building"), Path.Combine(parent, "." + name + ".old"), build.ArchiveDir],
-            _ => _changes.Release());
+            path =>
+            {
+                // A theme edit re-renders from the archive and analysis in memory (and only the pages
+                // that use the edited file); anything else (listings, site.yml, topics.yml) imports again.
+                if (!themeFolders.Any(f => path.StartsWith(f, StringComparison.Ordinal)))
+                {
+                    _cache.DataChanged();
+                }
+                _changes.Release();
+            });
     }
 
     private static (HttpListener Listener, string Url) Listen(string host, int port, string basePath)
@@ -214,7 +232,7 @@ public sealed class PreviewServer : IAsyncDisposable
         Diagnostic? crash = null;
         try
         {
-            report = _build(_options.Build);
+            report = _build(_options.Build with { Cache = _options.Build.Cache ?? _cache });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -70,6 +70,19 @@ public sealed class WorkflowTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_job_restores_the_last_site_before_building_and_saves_it_after()
+    {
+        var steps = Steps(Pages.Job("build")).ToList();
+        var restore = steps.FindIndex(s => Scalar(s, "uses")?.StartsWith("actions/cache/restore@", StringComparison.Ordinal) == true && Scalar(Get(s, "with"), "path") == "site");
+        var build = steps.FindIndex(s => (Scalar(s, "run") ?? "").Contains("./paperarchive build", StringComparison.Ordinal));
+        var save = steps.FindIndex(s => Scalar(s, "uses")?.StartsWith("actions/cache/save@", StringComparison.Ordinal) == true && Scalar(Get(s, "with"), "path") == "site");
+        Assert.True(restore >= 0 && build > restore && save > build, $"restore {restore}, build {build}, save {save}");
+        // A new key each run (caches are immutable), found again by prefix.
+        Assert.Contains("github.run_id", Scalar(Get(steps[save], "with"), "key"), StringComparison.Ordinal);
+        Assert.Contains("site-", Scalar(Get(steps[restore], "with"), "restore-keys"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_job_fetches_builds_commits_back_and_uploads_in_that_order()
     {
         var steps = Steps(Pages.Job("build"));
@@ -141,7 +154,7 @@ public sealed class WorkflowTests(ITestOutputHelper output)
             {
                 if (Scalar(step, "uses") is string uses)
                 {
-                    Assert.Matches(@"^[\w.-]+/[\w.-]+@(v\d+(\.\d+)*|[0-9a-f]{40})$", uses);
+                    Assert.Matches(@"^[\w.-]+/[\w.-]+(/[\w.-]+)*@(v\d+(\.\d+)*|[0-9a-f]{40})$", uses);
                 }
                 if (Scalar(step, "run") is string run && File.Exists("/bin/bash"))
                 {

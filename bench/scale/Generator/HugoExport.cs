@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PaperArchive.Archive;
+using PaperArchive.Model;
+using PaperArchive.Topics;
+
+namespace PaperArchive.Bench.Scale;
+
+/// <summary>
+/// Writes an archive as Hugo content for the peer timing: one page per paper (JSON front matter, the abstract as
+/// Markdown body) with taxonomies for the page kinds our site has — days, weeks, months, topics, authors,
+/// organisations, keywords — so Hugo renders the same kinds of pages: home, day/week/month lists, paper pages,
+/// paged topic/author/organisation/keyword lists, RSS (home and topics), sitemap. Similar papers go into the
+/// front matter (computed by our analysis) and the theme looks each up, as our paper page shows them.
+/// </summary>
+public static class HugoExport
+{
+    public static int Write(string inputDir, string archiveDir, string hugoDir)
+    {
+        var archive = ArchiveReader.Read(archiveDir).Archive;
+        var (topics, _) = TopicRules.Load(Path.Combine(inputDir, "topics.yml"));
+        var analysis = TopicAnalyzer.Analyze(archive, topics);
+        var content = Path.Combine(hugoDir, "content");
+        if (Directory.Exists(content))
+        {
+            Directory.Delete(content, recursive: true);
+        }
+        Directory.CreateDirectory(Path.Combine(content, "papers"));
+        Parallel.ForEach(archive.Papers, paper =>
+        {
+            var a = analysis.For(paper.Id);
+            var first = paper.FirstSeen ?? new DateOnly(2000, 1, 1);
+            var front = new Dictionary<string, object?>
+            {
+                ["title"] = paper.Title,
+                ["date"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["arxiv"] = paper.ArxivId,
+                ["upvotes"] = paper.Upvotes ?? 0,
+                ["summary"] = paper.AiSummary,
+                ["days"] = paper.ListedOn.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
+                ["weeks"] = paper.ListedOn.Select(d => ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)) + "-W" + ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)).ToString("00", CultureInfo.InvariantCulture)).Distinct().ToArray(),
+                ["months"] = paper.ListedOn.Select(d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Distinct().ToArray(),
+                ["topics"] = a.TopicSlugs.ToArray(),
+                ["authors"] = paper.Authors.Select(x => x.Name).ToArray(),
+                ["orgs"] = paper.Organization is null ? Array.Empty<string>() : [paper.Organization],
+                ["keywords"] = a.Keywords.Where(analysis.KeywordPages.ContainsKey).ToArray(),
+                ["similar"] = a.SimilarIds.ToArray(),
+            };
+            var text = new StringBuilder();
+            text.Append(JsonSerializer.Serialize(front)).Append("\n\n");
+            text.Append(paper.Abstract ?? "").Append('\n');
+            File.WriteAllText(Path.Combine(content, "papers", paper.Id + ".md"), text.ToString());
+        });
+        // Topic terms get their own RSS feed, as our topics do (other terms only HTML, as ours).
+        foreach (var topic in analysis.Topics)
+        {
+            var dir = Path.Combine(content, "topics", topic.Slug);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "_index.md"), JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["title"] = topic.Title,
+                ["description"] = topic.Description,
+                ["outputs"] = new[] { "HTML", "RSS" },
+            }) + "\n");
+        }
+        Console.WriteLine($"{archive.Papers.Count} papers → {content}");
+        return 0;
+    }
+}

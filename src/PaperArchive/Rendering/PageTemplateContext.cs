@@ -1,0 +1,18 @@
+using Scriban;
+using Scriban.Runtime;
+
+namespace PaperArchive.Rendering;
+
+/// <summary>
+/// The per-page <see cref="TemplateContext"/>: carries the page being rendered, the layout it asked
+/// for next, and what it read (<see cref="PageDependencies"/>), so that the theme functions and the
+/// <c>site</c> object can be built once and shared by every page and thread.
+/// </summary>
+internal sealed class PageTemplateContext(ScriptObject builtins, string pagePath, PageDependencies dependencies) : TemplateContext(builtins)
+{
+    public string PagePath { get; } = pagePath;
+
+    public PageDependencies Dependencies { get; } = dependencies;
+
+    public string? NextLayout { get; set; }
+}
