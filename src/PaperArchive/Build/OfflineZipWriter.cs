@@ -24,6 +24,8 @@ public static class OfflineZipWriter
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(rel => !rel.StartsWith(skip, StringComparison.Ordinal))
+            // Build state (.paperarchive/manifest.json) is not part of what a reader opens.
+            .Where(rel => !rel.Split('/').Any(segment => segment.StartsWith('.')))
             .Order(StringComparer.Ordinal)
             .ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);

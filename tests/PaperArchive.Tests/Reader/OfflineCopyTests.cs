@@ -53,10 +53,11 @@ public class OfflineCopyTests
         Assert.Contains("paperarchive/search-index/root.js", names);
         Assert.Contains("paperarchive/reader/recent.js", names);
         Assert.DoesNotContain(names, n => n.StartsWith("paperarchive/offline/", StringComparison.Ordinal));
-        // Every file of the site except the zip itself, byte for byte.
+        Assert.DoesNotContain(names, n => n.Contains("/.", StringComparison.Ordinal));
+        // Every file of the site except the zip itself and the build's own state, byte for byte.
         var files = Directory.GetFiles(oa.OutputDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(oa.OutputDir, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("offline/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            .Where(f => !f.StartsWith("offline/", StringComparison.Ordinal) && !f.StartsWith(".paperarchive/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(files.Select(f => "paperarchive/" + f), names);
         using var stream = zip.GetEntry("paperarchive/index.html")!.Open();
         using var reader = new StreamReader(stream);
