@@ -44,6 +44,32 @@ public static class UnicodeText
     }
 
     /// <summary>
+    /// One line of text: lone surrogates repaired, every run of whitespace and control characters
+    /// (line breaks, tabs, NUL) turned into one space, none at either end. For formats where a value
+    /// must stay on one line (RIS tags, BibTeX fields).
+    /// </summary>
+    public static string SingleLine(string value)
+    {
+        var sb = new System.Text.StringBuilder(value.Length);
+        var space = false;
+        foreach (var ch in ReplaceLoneSurrogates(value))
+        {
+            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// <see cref="string.Normalize(NormalizationForm)"/> that never throws: text it rejects (lone
     /// surrogates, some non-characters) is normalised after repair, or returned as repaired.
     /// </summary>

@@ -95,19 +95,8 @@ public static class BibTex
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
-        var space = false;
-        foreach (var ch in UnicodeText.ReplaceLoneSurrogates(text))
+        foreach (var ch in UnicodeText.SingleLine(text))
         {
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
             switch (ch)
             {
                 case '\\': sb.Append(@"\textbackslash{}"); break;

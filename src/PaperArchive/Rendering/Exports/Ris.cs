@@ -65,28 +65,5 @@ public static class Ris
         return sb.ToString();
     }
 
-    private static string Line(string? value)
-    {
-        if (value is null)
-        {
-            return "";
-        }
-        var sb = new StringBuilder(value.Length);
-        var space = false;
-        foreach (var ch in UnicodeText.ReplaceLoneSurrogates(value))
-        {
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(ch);
-        }
-        return sb.ToString();
-    }
+    private static string Line(string? value) => value is null ? "" : UnicodeText.SingleLine(value);
 }
