@@ -152,9 +152,9 @@ public static class SiteBuilder
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
         if (dataUnchanged && previous is not null
-            && ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.ReaderDir), staging.Path, SiteUrls.ReaderDir, ReaderVectorWriter.IsVectorFile) is { } keptVectors)
+            && ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.ReaderDir), staging.Path, SiteUrls.ReaderDir, ReaderVectorWriter.IsVectorFile, SearchOption.TopDirectoryOnly) is { } keptVectors)
         {
-            if (ReuseFolder(Path.Combine(options.OutputDir, SiteUrls.SearchIndexDir), staging.Path, SiteUrls.SearchIndexDir) is { } kept)
+            if (ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.SearchIndexDir), staging.Path, SiteUrls.SearchIndexDir, _ => true, SearchOption.AllDirectories) is { } kept)
             {
                 searchFiles = kept;
                 readerFiles = keptVectors;
@@ -264,10 +264,10 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Hard-links the files of <paramref name="folder"/> (published site) that <paramref name="include"/> accepts
+    /// Hard-links the files of <paramref name="folder"/> (published site) whose names <paramref name="include"/> accepts
     /// into the same place under <paramref name="staging"/>; null (and nothing left behind) when there are none or it cannot.
     /// </summary>
-    private static IReadOnlyList<string>? ReuseFiles(string folder, string staging, string relativeFolder, Func<string, bool> include)
+    private static IReadOnlyList<string>? ReuseFiles(string folder, string staging, string relativeFolder, Func<string, bool> include, SearchOption depth)
     {
         if (!Directory.Exists(folder))
         {
@@ -276,9 +276,9 @@ public static class SiteBuilder
         var files = new List<string>();
         try
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Where(f => include(Path.GetFileName(f))))
+            foreach (var file in Directory.EnumerateFiles(folder, "*", depth).Where(f => include(Path.GetFileName(f))))
             {
-                var rel = relativeFolder + "/" + Path.GetFileName(file);
+                var rel = relativeFolder + "/" + Path.GetRelativePath(folder, file).Replace('\\', '/');
                 var to = Path.Combine(staging, rel);
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 HardLink.CreateOrCopy(file, to);
@@ -303,39 +303,6 @@ public static class SiteBuilder
         foreach (var rel in relativePaths)
         {
             File.Delete(Path.Combine(staging, rel));
-        }
-    }
-
-    /// <summary>Hard-links every file of <paramref name="folder"/> (published site) into the same place under <paramref name="staging"/>; null when it cannot.</summary>
-    private static IReadOnlyList<string>? ReuseFolder(string folder, string staging, string relativeFolder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-        try
-        {
-            var files = new List<string>();
-            var target = Path.Combine(staging, relativeFolder);
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                var rel = Path.GetRelativePath(folder, file);
-                var to = Path.Combine(target, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                HardLink.CreateOrCopy(file, to);
-                files.Add(relativeFolder + "/" + rel.Replace('\\', '/'));
-            }
-            files.Sort(StringComparer.Ordinal);
-            return files;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var target = Path.Combine(staging, relativeFolder);
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
-            return null;
         }
     }
 
