@@ -62,7 +62,7 @@ public static class BuildCommand
     {
         var errors = r.Diagnostics.Count(d => d.Severity == Common.Severity.Error);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"build: {r.Pages} pages, {r.Rendered} rendered, {r.Files} files, {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
+            $"build: {r.Pages} pages, {r.Rendered} rendered, {r.Files} files ({r.Changed} written), {r.Papers} papers, {r.Days} days, {r.Warnings} warnings, {errors} errors, {r.Elapsed.TotalSeconds:0.0} s");
         return r.Published ? text + " → " + output : text + "; " + output + " left unchanged";
     }
 

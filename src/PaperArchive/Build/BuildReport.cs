@@ -14,4 +14,7 @@ public sealed record BuildReport(int Pages, int Files, int Papers, int Days, Tim
 
     /// <summary>Pages rendered through the theme; the other <see cref="Pages"/> were kept from the published site (incremental build).</summary>
     public int Rendered { get; init; }
+
+    /// <summary>Files the build wrote into the site (new or changed); an in-place update leaves the others untouched. Zero when not published.</summary>
+    public int Changed { get; init; }
 }

@@ -20,27 +20,33 @@ public static class OfflineZipWriter
     public static int Write(string siteDir, string zipPath, string folder = DefaultFolder)
     {
         var root = Path.GetFullPath(siteDir);
+        return Write(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), f)), zipPath, folder);
+    }
+
+    /// <summary>The same from a list of (site path, file) pairs: a build updating a site in place has its files in two folders.</summary>
+    public static int Write(IEnumerable<(string Path, string File)> siteFiles, string zipPath, string folder = DefaultFolder)
+    {
         var skip = Path.GetDirectoryName(SiteUrls.OfflineZip)!.Replace('\\', '/') + "/";
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(rel => !rel.StartsWith(skip, StringComparison.Ordinal))
+        var files = siteFiles
+            .Where(f => !f.Path.StartsWith(skip, StringComparison.Ordinal))
             // Build state (.paperarchive/manifest.json) is not part of what a reader opens.
-            .Where(rel => !rel.Split('/').Any(segment => segment.StartsWith('.')))
-            .Order(StringComparer.Ordinal)
+            .Where(f => !f.Path.Split('/').Any(segment => segment.StartsWith('.')))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
         var tmp = zipPath + ".tmp";
         using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
         {
-            foreach (var rel in files)
+            foreach (var (rel, file) in files)
             {
                 var entry = zip.CreateEntry(folder + "/" + rel, CompressionLevel.Optimal);
                 entry.LastWriteTime = Timestamp;
                 // Regular file, rw-r--r-- (upper 16 bits are the Unix mode).
                 entry.ExternalAttributes = unchecked((int)0x81A40000);
                 using var target = entry.Open();
-                using var source = File.OpenRead(Path.Combine(root, rel));
+                using var source = File.OpenRead(file);
                 source.CopyTo(target);
             }
         }

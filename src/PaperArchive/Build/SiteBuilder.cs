@@ -130,6 +130,9 @@ public static class SiteBuilder
         using var staging = StagingDirectory.Create(options.OutputDir);
         var checker = options.SkipCheck ? null : new RenderedPageChecker();
         var previous = options.Incremental ? RenderManifest.Load(options.OutputDir) : null;
+        // With the published site's manifest, the site is updated in place: staging receives only the
+        // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
+        var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
         var site = new SiteContext(archive, analysis, config);
         var render = SiteRenderer.Render(site, theme, PageSources(), staging.Path,
             options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
@@ -139,6 +142,7 @@ public static class SiteBuilder
                 Previous = previous,
                 Global = GlobalKey(config, theme),
                 Inspect = checker is null ? null : checker.Inspect,
+                Files = files,
             });
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
@@ -151,38 +155,38 @@ public static class SiteBuilder
         //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
-        if (dataUnchanged && previous is not null
-            && ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.ReaderDir), staging.Path, SiteUrls.ReaderDir, ReaderVectorWriter.IsVectorFile, SearchOption.TopDirectoryOnly) is { } keptVectors)
+        if (dataUnchanged && previous is not null && KeepSearch(previous, files) is { } kept)
         {
-            if (ReuseFiles(Path.Combine(options.OutputDir, SiteUrls.SearchIndexDir), staging.Path, SiteUrls.SearchIndexDir, _ => true, SearchOption.AllDirectories) is { } kept)
-            {
-                searchFiles = kept;
-                readerFiles = keptVectors;
-            }
-            else
-            {
-                // Never write through a hard link into the published site: drop the links before writing.
-                DeleteFiles(staging.Path, keptVectors);
-                (searchFiles, readerFiles) = WriteSearch(archive, analysis, staging.Path, Step);
-            }
+            (searchFiles, readerFiles) = kept;
         }
         else
         {
-            (searchFiles, readerFiles) = WriteSearch(archive, analysis, staging.Path, Step);
+            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step);
         }
+
+        // Every file of the new site (site path, where it is now): staged, or kept in the published site.
+        string Locate(string path)
+        {
+            var staged = Path.Combine(staging.Path, path);
+            return files.PublishedSite is null || File.Exists(staged) ? staged : Path.Combine(files.PublishedSite, path);
+        }
+        IEnumerable<(string Path, string File)> SiteFiles() =>
+            render.Paths.Concat(searchFiles).Concat(readerFiles).Where(p => p != SiteUrls.OfflineZip).Select(p => (p, Locate(p)));
 
         // 6c. The whole site as one zip to read from disk (--zip), before the size and link checks see it.
         var zipFiles = 0;
         if (config.OfflineZip)
         {
             Step("zip");
-            OfflineZipWriter.Write(staging.Path, Path.Combine(staging.Path, SiteUrls.OfflineZip));
+            OfflineZipWriter.Write(SiteFiles(), Path.Combine(staging.Path, SiteUrls.OfflineZip));
+            files.Adopt(SiteUrls.OfflineZip);
             zipFiles = 1;
         }
 
         // 7. Size budget (GitHub Pages refuses sites over 1 GB).
         Step("size");
-        var (_, sizeError) = SiteSizeGuard.Check(staging.Path, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
+        var (_, sizeError) = SiteSizeGuard.Check(SiteFiles().Select(f => f.File).Concat(zipFiles > 0 ? [Locate(SiteUrls.OfflineZip)] : []),
+            options.OutputDir, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
         if (sizeError is not null)
         {
             diagnostics.Add(sizeError);
@@ -195,7 +199,7 @@ public static class SiteBuilder
         var problems = new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal);
         if (checker is not null)
         {
-            var written = render.Paths.Concat(searchFiles).ToHashSet(StringComparer.Ordinal);
+            var written = render.Paths.Concat(searchFiles).Concat(readerFiles).ToHashSet(StringComparer.Ordinal);
             foreach (var (page, list) in checker.Finish(staging.Path, written))
             {
                 problems[page] = list;
@@ -225,14 +229,29 @@ public static class SiteBuilder
             diagnostics.AddRange(checkDiagnostics.Select(d => d with { Severity = Severity.Warning }));
         }
         // The manifest travels inside the site, so it is published (or thrown away) with the pages it describes.
-        (render.Manifest! with { Problems = problems }).Save(staging.Path);
+        var manifest = render.Manifest! with
+        {
+            Problems = problems,
+            Files = new SortedDictionary<string, string>(files.Hashes.ToDictionary(), StringComparer.Ordinal),
+        };
+        manifest.Save(staging.Path);
 
-        // 9. Swap the new site in, unless something blocking failed.
+        // 9. Swap the new site in (or move the changed files into it), unless something blocking failed.
         Step("publish");
         var ok = blocking.Count == 0;
+        var changed = 0;
         if (ok)
         {
-            staging.Publish();
+            if (files.PublishedSite is null)
+            {
+                staging.Publish();
+                changed = manifest.Pages.Count + manifest.Files.Count;
+            }
+            else
+            {
+                var now = manifest.AllPaths().ToHashSet(StringComparer.Ordinal);
+                changed = staging.PublishInPlace(previous!.AllPaths().Where(p => !now.Contains(p)));
+            }
             if (cached is not null)
             {
                 options.Cache?.MarkPublished(cached);
@@ -243,6 +262,7 @@ public static class SiteBuilder
         {
             Steps = steps,
             Rendered = render.Rendered,
+            Changed = changed,
         };
     }
 
@@ -255,55 +275,43 @@ public static class SiteBuilder
     }
 
     /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
-    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, string staging, Action<string> step)
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step)
     {
         var searchData = SearchIndexBuilder.Build(archive, analysis);
-        var searchFiles = SearchIndexWriter.Write(searchData, staging, SearchIndexOptions.Default);
+        var search = SearchIndexWriter.Render(searchData, SearchIndexOptions.Default);
+        // Thousands of small files: creating them is mostly system time, which two threads halve.
+        Parallel.ForEach(search, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
+            file => files.Write(SiteUrls.SearchIndexDir + "/" + file.Key, file.Value));
         step("reader");
-        return (searchFiles, ReaderVectorWriter.Write(searchData, staging));
+        var reader = ReaderVectorWriter.Render(searchData);
+        foreach (var (name, text) in reader)
+        {
+            files.Write(SiteUrls.ReaderDir + "/" + name, text);
+        }
+        return (search.Keys.Select(n => SiteUrls.SearchIndexDir + "/" + n).ToList(), reader.Keys.Select(n => SiteUrls.ReaderDir + "/" + n).ToList());
     }
 
     /// <summary>
-    /// Hard-links the files of <paramref name="folder"/> (published site) whose names <paramref name="include"/> accepts
-    /// into the same place under <paramref name="staging"/>; null (and nothing left behind) when there are none or it cannot.
+    /// The data is the one the published site was built from (serve, after a theme edit): its search index and
+    /// "For you" vectors stay as they are. Null when the published site lacks any of them (then they are written).
     /// </summary>
-    private static IReadOnlyList<string>? ReuseFiles(string folder, string staging, string relativeFolder, Func<string, bool> include, SearchOption depth)
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader)? KeepSearch(RenderManifest previous, SiteFileWriter files)
     {
-        if (!Directory.Exists(folder))
+        var search = previous.Files.Keys.Where(p => p.StartsWith(SiteUrls.SearchIndexDir + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var reader = previous.Files.Keys.Where(p => p.StartsWith(SiteUrls.ReaderDir + "/", StringComparison.Ordinal) && ReaderVectorWriter.IsVectorFile(p[(SiteUrls.ReaderDir.Length + 1)..]))
+            .Order(StringComparer.Ordinal).ToList();
+        if (search.Count == 0 || reader.Count == 0 || files.PublishedSite is null)
         {
             return null;
         }
-        var files = new List<string>();
-        try
+        foreach (var path in search.Concat(reader))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", depth).Where(f => include(Path.GetFileName(f))))
+            if (!files.Keep(path))
             {
-                var rel = relativeFolder + "/" + Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var to = Path.Combine(staging, rel);
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                HardLink.CreateOrCopy(file, to);
-                files.Add(rel);
+                return null;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            DeleteFiles(staging, files);
-            return null;
-        }
-        if (files.Count == 0)
-        {
-            return null;
-        }
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
-
-    private static void DeleteFiles(string staging, IEnumerable<string> relativePaths)
-    {
-        foreach (var rel in relativePaths)
-        {
-            File.Delete(Path.Combine(staging, rel));
-        }
+        return (search, reader);
     }
 
     /// <summary>

@@ -167,6 +167,12 @@ public static class SiteChecker
         {
             return null;
         }
+        // `known` lists the whole site when the build updates it in place (the staging folder has only what changed).
+        var folderIndex = target.Length == 0 ? "index.html" : target.TrimEnd('/') + "/index.html";
+        if (known is not null && known.Contains(folderIndex))
+        {
+            return $"link '{link}' points at a folder (works on a server, not from file://); link its index.html";
+        }
         if (Directory.Exists(full))
         {
             return File.Exists(Path.Combine(full, "index.html"))

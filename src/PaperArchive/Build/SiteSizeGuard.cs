@@ -16,15 +16,18 @@ public static class SiteSizeGuard
     public const long PagesLimitBytes = 1024 * MegaByte;
 
     /// <summary>Total bytes of all files under <paramref name="siteDir"/>, and an error when that is over <paramref name="budgetBytes"/>.</summary>
-    public static (long Bytes, Diagnostic? Error) Check(string siteDir, long budgetBytes)
+    public static (long Bytes, Diagnostic? Error) Check(string siteDir, long budgetBytes) =>
+        Check(Directory.Exists(siteDir) ? Directory.EnumerateFiles(siteDir, "*", SearchOption.AllDirectories) : [], siteDir, budgetBytes);
+
+    /// <summary>The same for a site whose <paramref name="files"/> are spread over folders (a build updating a site in place); <paramref name="siteDir"/> names it in the error.</summary>
+    public static (long Bytes, Diagnostic? Error) Check(IEnumerable<string> files, string siteDir, long budgetBytes)
     {
         long bytes = 0;
-        if (Directory.Exists(siteDir))
+        foreach (var file in files)
         {
-            foreach (var file in new DirectoryInfo(siteDir).EnumerateFiles("*", SearchOption.AllDirectories))
-            {
-                bytes += file.Length;
-            }
+            // A page that failed to render has no file; the build will not publish anyway.
+            var info = new FileInfo(file);
+            bytes += info.Exists ? info.Length : 0;
         }
         if (bytes <= budgetBytes)
         {

@@ -11,24 +11,40 @@ namespace PaperArchive.Rendering;
 /// variables): two pages with the same fingerprint, rendered by the same theme files with the same
 /// <c>site</c> values, come out byte for byte the same. Template models are hashed through their
 /// JSON form; each <see cref="PaperModel"/> is hashed once per build and then stands in by its hash,
-/// so a list page costs a few hashes, not a re-serialised paper each. A page whose variables cannot be
+/// so a list page costs a few hashes, not a re-serialised paper each. Given the paper members the page's
+/// templates read last time, only those are hashed (sound: the same templates reading the same values
+/// take the same path and read the same members again). A page whose variables cannot be
 /// serialised gets a fingerprint of its own that never matches (it is always rendered).
 /// Thread-safe; one instance per build.
 /// </summary>
 public sealed class PageFingerprint
 {
+    // Template name → property of PaperModel, for hashing the members a page read.
+    private static readonly Dictionary<string, System.Reflection.PropertyInfo> PaperProperties =
+        typeof(PaperModel).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .ToDictionary(p => Scriban.Runtime.StandardMemberRenamer.Rename(p.Name), StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<PaperModel, string> _papers = new(ReferenceEqualityComparer.Instance);
-    private readonly JsonSerializerOptions _json;
+    private readonly ConcurrentDictionary<(PaperModel Paper, string Member), string> _members = new(PaperMemberComparer.Instance);
+    private readonly ConcurrentDictionary<(PaperModel Paper, string Members), string> _subsets = new(PaperMemberComparer.Instance);
+    private readonly ConcurrentDictionary<string, JsonSerializerOptions> _options = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions _plain = new() { WriteIndented = false };
 
-    public PageFingerprint()
+    /// <summary>
+    /// The page's fingerprint, its papers hashed whole, or (<paramref name="paperMembers"/>) by the members a render of it
+    /// read (<see cref="PageDependencies.PaperMembers"/>): what the templates did not look at cannot change the page.
+    /// </summary>
+    public string Of(SitePage page, IReadOnlyCollection<string>? paperMembers = null)
     {
-        _json = new JsonSerializerOptions { WriteIndented = false };
-        _json.Converters.Add(new PaperByHash(this));
-    }
-
-    public string Of(SitePage page)
-    {
+        var key = paperMembers is null || paperMembers.Contains(TrackedPaperAccessor.AllMembers)
+            ? TrackedPaperAccessor.AllMembers
+            : string.Join(",", paperMembers.Order(StringComparer.Ordinal));
+        var json = _options.GetOrAdd(key, k =>
+        {
+            var options = new JsonSerializerOptions { WriteIndented = false };
+            options.Converters.Add(new PaperByHash(this, k == TrackedPaperAccessor.AllMembers ? null : k));
+            return options;
+        });
         try
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(new
@@ -41,8 +57,9 @@ public sealed class PageFingerprint
                 page.Prev,
                 page.Next,
                 page.NoIndex,
+                Papers = key,
                 Data = page.Data.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToArray(),
-            }, _json);
+            }, json);
             return Hash(bytes);
         }
         catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
@@ -58,10 +75,37 @@ public sealed class PageFingerprint
 
     private string PaperHash(PaperModel paper) => _papers.GetOrAdd(paper, p => Hash(JsonSerializer.SerializeToUtf8Bytes(p, _plain)));
 
-    private sealed class PaperByHash(PageFingerprint owner) : JsonConverter<PaperModel>
+    /// <summary>Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted).</summary>
+    private string PaperHash(PaperModel paper, string members) => _subsets.GetOrAdd((paper, members), k =>
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var member in k.Members.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            text.Append(member).Append('=').Append(MemberHash(k.Paper, member)).Append(';');
+        }
+        return Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    });
+
+    private string MemberHash(PaperModel paper, string member) => _members.GetOrAdd((paper, member), k =>
+        PaperProperties.TryGetValue(k.Member, out var property)
+            ? Hash(JsonSerializer.SerializeToUtf8Bytes(property.GetValue(k.Paper), property.PropertyType, _plain))
+            : "-");
+
+    private sealed class PaperByHash(PageFingerprint owner, string? members) : JsonConverter<PaperModel>
     {
         public override PaperModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
 
-        public override void Write(Utf8JsonWriter writer, PaperModel value, JsonSerializerOptions options) => writer.WriteStringValue(owner.PaperHash(value));
+        public override void Write(Utf8JsonWriter writer, PaperModel value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(members is null ? owner.PaperHash(value) : owner.PaperHash(value, members));
+    }
+
+    /// <summary>Papers by reference (records compare by value, which would hash every member), names ordinally.</summary>
+    private sealed class PaperMemberComparer : IEqualityComparer<(PaperModel, string)>
+    {
+        public static readonly PaperMemberComparer Instance = new();
+
+        public bool Equals((PaperModel, string) x, (PaperModel, string) y) => ReferenceEquals(x.Item1, y.Item1) && string.Equals(x.Item2, y.Item2, StringComparison.Ordinal);
+
+        public int GetHashCode((PaperModel, string) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), StringComparer.Ordinal.GetHashCode(obj.Item2));
     }
 }

@@ -15,4 +15,11 @@ internal sealed class PageTemplateContext(ScriptObject builtins, string pagePath
     public PageDependencies Dependencies { get; } = dependencies;
 
     public string? NextLayout { get; set; }
+
+    /// <summary>Papers are read through <see cref="TrackedPaperAccessor"/> (Scriban caches the accessor per context, so once per page).</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return target is Model.PaperModel && accessor is not null ? new TrackedPaperAccessor(accessor, Dependencies) : accessor;
+    }
 }

@@ -19,13 +19,20 @@ public sealed record RenderManifest(
     [property: JsonPropertyName("theme_files")] IReadOnlyDictionary<string, string> ThemeFiles,
     [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, RenderedPage> Pages)
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     /// <summary>Site-relative path of the manifest (a dot folder: GitHub Pages' artifact upload leaves hidden files out).</summary>
     public const string RelativePath = ".paperarchive/manifest.json";
 
     [JsonPropertyName("problems")]
     public IReadOnlyDictionary<string, IReadOnlyList<PageProblem>> Problems { get; init; } = new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal);
+
+    /// <summary>Site path → hash of every generated file (feeds, exports, search shards, assets, sitemaps): see <see cref="SiteFileWriter"/>.</summary>
+    [JsonPropertyName("files")]
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Every file of the site this manifest describes (pages and generated files), the manifest itself aside.</summary>
+    public IEnumerable<string> AllPaths() => Pages.Keys.Concat(Files.Keys);
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -40,8 +47,29 @@ public sealed record RenderManifest(
                 return null;
             }
             using var stream = File.OpenRead(path);
-            var manifest = JsonSerializer.Deserialize<RenderManifest>(stream, Json);
-            return manifest is { Format: CurrentFormat, Pages: not null, SiteMembers: not null, ThemeFiles: not null } ? manifest : null;
+            var stored = JsonSerializer.Deserialize<Stored>(stream, Json);
+            if (stored is not { Format: CurrentFormat, Pages: not null, Dependencies: not null, SiteMembers: not null, ThemeFiles: not null })
+            {
+                return null;
+            }
+            var shared = stored.Dependencies.Select(d => new RenderedPage("", d.SiteMembers ?? [], d.ThemeFiles ?? new SortedDictionary<string, string?>(StringComparer.Ordinal), null)
+            {
+                PaperMembers = d.PaperMembers,
+            }).ToArray();
+            var pages = new Dictionary<string, RenderedPage>(stored.Pages.Count, StringComparer.Ordinal);
+            foreach (var (page, entry) in stored.Pages)
+            {
+                if (entry.Dependencies < 0 || entry.Dependencies >= shared.Length || entry.Data is null)
+                {
+                    return null;
+                }
+                pages[page] = shared[entry.Dependencies] with { Data = entry.Data, Exists = entry.Exists };
+            }
+            return new RenderManifest(stored.Format, stored.Global ?? "", stored.SiteMembers, stored.ThemeFiles, pages)
+            {
+                Problems = stored.Problems ?? new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal),
+                Files = stored.Files ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -49,17 +77,64 @@ public sealed record RenderManifest(
         }
     }
 
+    /// <summary>
+    /// Writes the manifest. Pages of a kind read the same things, so what a page read (its <c>exists</c> answers
+    /// aside) is stored once per distinct set (<c>deps</c>) and each page names its set: a 20,000-paper site's
+    /// manifest is tens of megabytes, not a hundred.
+    /// </summary>
     public void Save(string siteDir)
     {
         var path = Path.Combine(siteDir, RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, this with
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dependencies = new List<StoredDependencies>();
+        var pages = new SortedDictionary<string, StoredPage>(StringComparer.Ordinal);
+        foreach (var (page, rendered) in Pages.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            SiteMembers = new SortedDictionary<string, string>(SiteMembers.ToDictionary(), StringComparer.Ordinal),
-            ThemeFiles = new SortedDictionary<string, string>(ThemeFiles.ToDictionary(), StringComparer.Ordinal),
-            Pages = new SortedDictionary<string, RenderedPage>(Pages.ToDictionary(), StringComparer.Ordinal),
-            Problems = new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal),
-        }, Json);
+            var entry = new StoredDependencies(
+                rendered.SiteMembers,
+                new SortedDictionary<string, string?>(rendered.ThemeFiles.ToDictionary(), StringComparer.Ordinal),
+                rendered.PaperMembers);
+            var key = JsonSerializer.Serialize(entry, Json);
+            if (!ids.TryGetValue(key, out var id))
+            {
+                id = dependencies.Count;
+                ids[key] = id;
+                dependencies.Add(entry);
+            }
+            pages[page] = new StoredPage(rendered.Data, id,
+                rendered.Exists is null ? null : new SortedDictionary<string, bool>(rendered.Exists.ToDictionary(), StringComparer.Ordinal));
+        }
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, new Stored(
+            Format,
+            Global,
+            new SortedDictionary<string, string>(SiteMembers.ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, string>(ThemeFiles.ToDictionary(), StringComparer.Ordinal),
+            dependencies,
+            pages,
+            new SortedDictionary<string, string>(Files.ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal)), Json);
     }
+
+    private sealed record Stored(
+        [property: JsonPropertyName("format")] int Format,
+        [property: JsonPropertyName("global")] string? Global,
+        [property: JsonPropertyName("site")] IReadOnlyDictionary<string, string>? SiteMembers,
+        [property: JsonPropertyName("theme_files")] IReadOnlyDictionary<string, string>? ThemeFiles,
+        [property: JsonPropertyName("deps")] IReadOnlyList<StoredDependencies>? Dependencies,
+        [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, StoredPage>? Pages,
+        [property: JsonPropertyName("files")] IReadOnlyDictionary<string, string>? Files,
+        [property: JsonPropertyName("problems")] IReadOnlyDictionary<string, IReadOnlyList<PageProblem>>? Problems);
+
+    private sealed record StoredDependencies(
+        [property: JsonPropertyName("site")] IReadOnlyList<string>? SiteMembers,
+        [property: JsonPropertyName("theme")] IReadOnlyDictionary<string, string?>? ThemeFiles,
+        [property: JsonPropertyName("paper")] IReadOnlyList<string>? PaperMembers);
+
+    // `exists` answers name the page's own neighbours (its exports, its keywords' pages), so they stay with the page.
+    private sealed record StoredPage(
+        [property: JsonPropertyName("data")] string? Data,
+        [property: JsonPropertyName("deps")] int Dependencies,
+        [property: JsonPropertyName("exists")] IReadOnlyDictionary<string, bool>? Exists);
 }

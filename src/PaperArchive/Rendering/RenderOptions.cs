@@ -3,7 +3,8 @@ namespace PaperArchive.Rendering;
 /// <summary>
 /// How <see cref="SiteRenderer.Render(SiteContext, Theme, IReadOnlyList{IPageSource}, string, IProgress{ValueTuple{int, int}}?, RenderOptions?)"/>
 /// may reuse the last build. <see cref="PreviousSite"/> is the published site and <see cref="Previous"/> its manifest:
-/// a page whose fingerprint and dependencies are unchanged is hard-linked from there instead of rendered.
+/// a page whose fingerprint and dependencies are unchanged is hard-linked from there instead of rendered
+/// (or, updating the site in place, left there).
 /// <see cref="Global"/> is what every page depends on (see <see cref="RenderManifest.Global"/>).
 /// <see cref="Inspect"/> sees every page rendered and its HTML, e.g. to collect links for the check.
 /// </summary>
@@ -16,4 +17,11 @@ public sealed record RenderOptions
     public string Global { get; init; } = "";
 
     public Action<SitePage, string>? Inspect { get; init; }
+
+    /// <summary>
+    /// Where generated files go (and whether they changed); null writes them straight into the output folder.
+    /// With <see cref="SiteFileWriter.PublishedSite"/> set, the build updates that site in place: a page kept
+    /// is left where it is instead of being linked into the output folder, which then holds only what changed.
+    /// </summary>
+    public SiteFileWriter? Files { get; init; }
 }

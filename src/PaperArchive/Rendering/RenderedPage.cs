@@ -11,4 +11,9 @@ public sealed record RenderedPage(
     [property: JsonPropertyName("data")] string Data,
     [property: JsonPropertyName("site")] IReadOnlyList<string> SiteMembers,
     [property: JsonPropertyName("theme")] IReadOnlyDictionary<string, string?> ThemeFiles,
-    [property: JsonPropertyName("exists")] IReadOnlyDictionary<string, bool>? Exists);
+    [property: JsonPropertyName("exists")] IReadOnlyDictionary<string, bool>? Exists)
+{
+    /// <summary>The paper members the page read (<see cref="PageDependencies.PaperMembers"/>); <see cref="Data"/> hashes its papers by these. Null: whole papers.</summary>
+    [JsonPropertyName("paper")]
+    public IReadOnlyList<string>? PaperMembers { get; init; }
+}

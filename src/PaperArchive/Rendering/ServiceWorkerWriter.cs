@@ -22,10 +22,11 @@ public static class ServiceWorkerWriter
     /// <summary>The theme's service-worker script, or null when the theme has none.</summary>
     public static string? Template(Theme theme) => theme.Find(TemplatePath);
 
-    public static IReadOnlyList<string> Write(string outputDir, string templatePath, SiteContext site, AssetManifest assets, Theme theme)
+    /// <param name="sitePaths">The site's files (default: what is in <paramref name="outputDir"/>; a build that updates the site in place passes the whole list).</param>
+    public static IReadOnlyList<string> Write(string outputDir, string templatePath, SiteContext site, AssetManifest assets, Theme theme, IReadOnlySet<string>? sitePaths = null)
     {
         var precache = new List<string> { SiteUrls.Home, SiteUrls.Search, SiteUrls.NotFound };
-        precache.AddRange(new[] { SiteUrls.ReadingList, SiteUrls.ForYou }.Where(p => File.Exists(Path.Combine(outputDir, p))));
+        precache.AddRange(new[] { SiteUrls.ReadingList, SiteUrls.ForYou }.Where(p => sitePaths?.Contains(p) ?? File.Exists(Path.Combine(outputDir, p))));
         precache.AddRange(assets.Entries.Where(e => AssetManifest.Fingerprinted(e.LogicalPath)).Select(e => e.SitePath));
         var header = new StringBuilder()
             .Append("/* Written by paperarchive build: the cache version (build id) and what to keep from the first visit. */\n")

@@ -44,8 +44,15 @@ public static class SiteRenderer
         // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
         var assetManifest = AssetManifest.From(theme);
         var assets = assetManifest.Entries;
+        var files = options?.Files;
+        var inPlace = files?.PublishedSite is not null;
         foreach (var asset in assets)
         {
+            if (files is not null)
+            {
+                files.Write(asset.SitePath, File.ReadAllBytes(asset.SourcePath));
+                continue;
+            }
             var target = Path.Combine(outputDir, asset.SitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(asset.SourcePath, target, overwrite: true);
@@ -66,6 +73,7 @@ public static class SiteRenderer
         var previous = options?.Previous is { } p && p.Global == options.Global && options.PreviousSite is not null ? p : null;
         var pages = new ConcurrentDictionary<string, RenderedPage>(StringComparer.Ordinal);
 
+        var sameReads = new ConcurrentDictionary<object, bool>(ReferenceEqualityComparer.Instance);
         // A page is reused when the last build rendered it from the same data, and everything it read
         // then (site members, theme files, exists answers) would read the same now.
         bool Unchanged(SitePage page, string data, out RenderedPage? old)
@@ -76,6 +84,11 @@ public static class SiteRenderer
                 return false;
             }
             old = was;
+            // Pages of a kind share their site members and theme files (RenderManifest stores them once): check each set once.
+            return sameReads.GetOrAdd(was.ThemeFiles, _ => SameReads(was)) && (was.Exists is null || was.Exists.All(e => sitePaths.Contains(e.Key) == e.Value));
+        }
+        bool SameReads(RenderedPage was)
+        {
             foreach (var member in was.SiteMembers)
             {
                 if (!previous.SiteMembers.TryGetValue(member, out var before) || !siteMembers.TryGetValue(member, out var now) || before != now)
@@ -90,8 +103,16 @@ public static class SiteRenderer
                     return false;
                 }
             }
-            return was.Exists is null || was.Exists.All(e => sitePaths.Contains(e.Key) == e.Value);
+            return true;
         }
+        // What pages read, besides their exists answers, shared between the pages that read the same (memory: one set per kind, not per page).
+        var shared = new ConcurrentDictionary<string, RenderedPage>(StringComparer.Ordinal);
+        RenderedPage Shared(PageDependencies read) => shared.GetOrAdd(
+            string.Join('\u0001', read.SiteMembers) + "\u0002" + string.Join('\u0001', read.ThemeFiles.Select(kv => kv.Key + "\u0003" + kv.Value)) + "\u0002" + string.Join('\u0001', read.PaperMembers),
+            _ => new RenderedPage("", [.. read.SiteMembers], new SortedDictionary<string, string?>(read.ThemeFiles, StringComparer.Ordinal), null)
+            {
+                PaperMembers = [.. read.PaperMembers],
+            });
 
         var done = 0;
         var rendered = 0;
@@ -103,14 +124,20 @@ public static class SiteRenderer
                 switch (output)
                 {
                     case SitePage page:
-                        var data = fingerprint.Of(page);
-                        if (Unchanged(page, data, out var old) && TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file))
+                        // Hashed by the paper members the page read when it was last rendered (see PageFingerprint).
+                        var before = previous is not null && previous.Pages.TryGetValue(page.Path, out var last) ? last.PaperMembers : null;
+                        var data = fingerprint.Of(page, before);
+                        if (Unchanged(page, data, out var old) && (inPlace ? File.Exists(Path.Combine(options!.PreviousSite!, output.Path)) : TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file)))
                         {
                             pages[page.Path] = old!;
                             break;
                         }
                         var dependencies = new PageDependencies();
                         var html = renderer.Render(page, dependencies);
+                        if (before is null || !before.SequenceEqual(dependencies.PaperMembers, StringComparer.Ordinal))
+                        {
+                            data = fingerprint.Of(page, dependencies.PaperMembers);
+                        }
                         using (var writer = new StreamWriter(file, false, Utf8NoBom, 1 << 16))
                         {
                             writer.Write(html);
@@ -121,9 +148,14 @@ public static class SiteRenderer
                         {
                             ThemeHash(full);
                         }
-                        pages[page.Path] = new RenderedPage(data, [.. dependencies.SiteMembers],
-                            new SortedDictionary<string, string?>(dependencies.ThemeFiles, StringComparer.Ordinal),
-                            dependencies.Exists.Count == 0 ? null : new SortedDictionary<string, bool>(dependencies.Exists, StringComparer.Ordinal));
+                        pages[page.Path] = Shared(dependencies) with
+                        {
+                            Data = data,
+                            Exists = dependencies.Exists.Count == 0 ? null : new SortedDictionary<string, bool>(dependencies.Exists, StringComparer.Ordinal),
+                        };
+                        break;
+                    case SiteFile generated when files is not null:
+                        files.Write(generated.Path, generated.Write);
                         break;
                     case SiteFile generated:
                         using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -151,7 +183,11 @@ public static class SiteRenderer
         var sitemapPaths = outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path).ToList();
         var lastDay = site.Days.Count > 0 ? site.Days[^1].Date : (DateOnly?)null;
         var sitemaps = SitemapWriter.Write(outputDir, site.Config.BaseUrl, sitemapPaths, lastDay);
-        var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, assetManifest, theme);
+        var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, assetManifest, theme, sitePaths);
+        foreach (var written in sitemaps.Concat(workers))
+        {
+            files?.Adopt(written);
+        }
 
         var paths = outputs.Select(o => o.Path)
             .Concat(assets.Select(a => a.SitePath))

@@ -34,7 +34,18 @@ public class PreviewServerTests(ServerFixture fixture) : IClassFixture<ServerFix
         TryLink(Path.Combine(fixture.Server.SiteDir, "escape"), fixture.Workspace.Root, directory: true);
         TryLink(Path.Combine(fixture.Server.SiteDir, "escape-file.txt"), Path.Combine(fixture.Workspace.Root, "secret.txt"), directory: false);
 
-        var (status, _, body) = await RawHttp.GetAsync(fixture.Port, target);
+        int status;
+        string body;
+        try
+        {
+            (status, _, body) = await RawHttp.GetAsync(fixture.Port, target);
+        }
+        finally
+        {
+            // Rebuilds update the site in place, so the links would outlive this test (and loop a recursive listing).
+            File.Delete(Path.Combine(fixture.Server.SiteDir, "escape"));
+            File.Delete(Path.Combine(fixture.Server.SiteDir, "escape-file.txt"));
+        }
 
         Assert.True(status is 400 or 404, $"{target} → {status}");
         Assert.DoesNotContain(Secret, body);

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace PaperArchive.Rendering;
+
+/// <summary>
+/// Writes the build's generated files (feeds, citation exports, search shards, assets, sitemaps) into
+/// the staging folder, noting each file's hash for the <see cref="RenderManifest"/>. When the build
+/// updates a published site in place (<see cref="PublishedSite"/> set), a file whose bytes hash the
+/// same as the published copy's (<see cref="RenderManifest.Files"/>) is not written at all: a daily
+/// build then writes, moves and deletes only what changed, not the site's hundred thousand files.
+/// Thread-safe.
+/// </summary>
+public sealed class SiteFileWriter
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    private readonly IReadOnlyDictionary<string, string>? _previous;
+    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    private int _kept;
+
+    /// <param name="stagingDir">Where new or changed files go.</param>
+    /// <param name="publishedSite">The published site being updated in place, or null to write every file.</param>
+    /// <param name="previous">Hashes of the published site's files, from its manifest.</param>
+    public SiteFileWriter(string stagingDir, string? publishedSite = null, IReadOnlyDictionary<string, string>? previous = null)
+    {
+        StagingDir = stagingDir;
+        PublishedSite = publishedSite;
+        _previous = publishedSite is null ? null : previous;
+    }
+
+    public string StagingDir { get; }
+
+    public string? PublishedSite { get; }
+
+    /// <summary>Site path → hash of every file that went through this writer (kept or written).</summary>
+    public IReadOnlyDictionary<string, string> Hashes => _hashes;
+
+    /// <summary>Files left as they were in the published site.</summary>
+    public int Kept => Volatile.Read(ref _kept);
+
+    public void Write(string sitePath, string text) => Write(sitePath, Utf8NoBom.GetBytes(text));
+
+    public void Write(string sitePath, ReadOnlySpan<byte> bytes)
+    {
+        var hash = PageFingerprint.Hash(bytes);
+        _hashes[sitePath] = hash;
+        if (Unchanged(sitePath, hash))
+        {
+            Interlocked.Increment(ref _kept);
+            return;
+        }
+        var file = Path.Combine(StagingDir, sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        stream.Write(bytes);
+    }
+
+    /// <summary>Writes what <paramref name="write"/> streams.</summary>
+    public void Write(string sitePath, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        Write(sitePath, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// A file some other code already wrote into the staging folder: noted, and removed from staging
+    /// again when the published copy is the same.
+    /// </summary>
+    public void Adopt(string sitePath)
+    {
+        var file = Path.Combine(StagingDir, sitePath);
+        var hash = PageFingerprint.Hash(File.ReadAllBytes(file));
+        _hashes[sitePath] = hash;
+        if (Unchanged(sitePath, hash))
+        {
+            File.Delete(file);
+            Interlocked.Increment(ref _kept);
+        }
+    }
+
+    /// <summary>Keeps a published file without looking at its bytes (the caller knows they are current); false when it cannot.</summary>
+    public bool Keep(string sitePath)
+    {
+        if (PublishedSite is null || _previous is null || !_previous.TryGetValue(sitePath, out var hash) || !File.Exists(Path.Combine(PublishedSite, sitePath)))
+        {
+            return false;
+        }
+        _hashes[sitePath] = hash;
+        Interlocked.Increment(ref _kept);
+        return true;
+    }
+
+    private bool Unchanged(string sitePath, string hash) =>
+        _previous is not null && _previous.TryGetValue(sitePath, out var before) && before == hash
+        && File.Exists(Path.Combine(PublishedSite!, sitePath));
+}

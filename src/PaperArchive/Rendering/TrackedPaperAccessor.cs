@@ -1,0 +1,58 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace PaperArchive.Rendering;
+
+/// <summary>
+/// How templates read a <see cref="Model.PaperModel"/>: Scriban's own accessor, noting each member a
+/// page reads (<see cref="PageDependencies.PaperMembers"/>). A day page that shows titles and upvotes
+/// then depends on those members of its papers only, so a new day that changes an old paper's
+/// similar-papers list re-renders that paper's page, not every list the paper is on.
+/// Listing the members (a template looping over a paper's keys) counts as reading all of them.
+/// </summary>
+internal sealed class TrackedPaperAccessor(IObjectAccessor inner, PageDependencies dependencies) : IObjectAccessor
+{
+    /// <summary>Stands for every member in <see cref="PageDependencies.PaperMembers"/>.</summary>
+    public const string AllMembers = "*";
+
+    public bool HasIndexer => inner.HasIndexer;
+
+    public Type? IndexType => inner.IndexType;
+
+    public int GetMemberCount(TemplateContext context, SourceSpan span, object target)
+    {
+        dependencies.PaperMembers.Add(AllMembers);
+        return inner.GetMemberCount(context, span, target);
+    }
+
+    public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target)
+    {
+        dependencies.PaperMembers.Add(AllMembers);
+        return inner.GetMembers(context, span, target);
+    }
+
+    public bool HasMember(TemplateContext context, SourceSpan span, object target, string member)
+    {
+        dependencies.PaperMembers.Add(member);
+        return inner.HasMember(context, span, target, member);
+    }
+
+    public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+    {
+        dependencies.PaperMembers.Add(member);
+        return inner.TryGetValue(context, span, target, member, out value);
+    }
+
+    public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
+        inner.TrySetValue(context, span, target, member, value);
+
+    public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value)
+    {
+        dependencies.PaperMembers.Add(AllMembers);
+        return inner.TryGetItem(context, span, target, index, out value);
+    }
+
+    public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) =>
+        inner.TrySetItem(context, span, target, index, value);
+}
