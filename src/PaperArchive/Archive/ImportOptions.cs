@@ -12,4 +12,7 @@ public sealed record ImportOptions(string InputDir, string ArchiveDir)
 
     /// <summary>Import even when inputs and archive are unchanged since the last import.</summary>
     public bool Force { get; init; }
+
+    /// <summary>Archive pages parsed before (the build keeps one with the site); the report carries the updated one.</summary>
+    public ArchivePageCache? Cache { get; init; }
 }
