@@ -60,14 +60,8 @@ public static class SiteBuilder
 
         // 1. Configuration: input/site.yml, overridden by the command line.
         Step("config");
-        var (config, configDiagnostics) = SiteConfigLoader.Load(Path.Combine(options.InputDir, "site.yml"));
+        var (config, configDiagnostics) = LoadConfig(options);
         diagnostics.AddRange(configDiagnostics);
-        config = config with
-        {
-            OfflineZip = options.Zip || config.OfflineZip,
-            Theme = options.Theme ?? config.Theme,
-            BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
-        };
 
         // 2-3. Import and analysis, unless a long-running caller (serve) has them from a build whose data is unchanged.
         var cached = options.Cache?.Get();
@@ -116,7 +110,7 @@ public static class SiteBuilder
         Theme theme;
         try
         {
-            theme = Theme.Load(ResolveThemesDir(options.ThemesDir), config.Theme, Path.Combine(options.InputDir, "theme"));
+            theme = LoadTheme(options, config);
         }
         catch (ThemeException e)
         {
@@ -130,8 +124,8 @@ public static class SiteBuilder
         using var staging = StagingDirectory.Create(options.OutputDir);
         var checker = options.SkipCheck ? null : new RenderedPageChecker();
         var previous = options.Incremental ? RenderManifest.Load(options.OutputDir) : null;
-        var site = new SiteContext(archive, analysis, config);
-        var render = SiteRenderer.Render(site, theme, PageSources(), staging.Path,
+        var plan = SiteRenderer.Plan(new SiteContext(archive, analysis, config), theme, PageSources());
+        var render = SiteRenderer.Render(plan, staging.Path,
             options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
             new RenderOptions
             {
@@ -245,6 +239,53 @@ public static class SiteBuilder
             Rendered = render.Rendered,
         };
     }
+
+    /// <summary>
+    /// What <see cref="Build"/> would render now, without rendering or writing anything: steps 1, 4 and the
+    /// set-up of step 5 over the archive and analysis in <see cref="BuildOptions.Cache"/>. The preview server
+    /// renders the pages a reader has open from it (<see cref="SiteRenderPlan.RenderPage"/>) while the full
+    /// build runs; the pages are the bytes the build will write. Only for theme edits: when the cache holds
+    /// no data (nothing built yet, or a listing, site.yml or topics.yml changed) it returns
+    /// <see cref="PreviewPlan.NeedsBuild"/> and the caller builds. A theme that cannot load gives its error.
+    /// </summary>
+    public static PreviewPlan Plan(BuildOptions options)
+    {
+        if (options.Cache?.Get() is not { } cached)
+        {
+            return PreviewPlan.NeedsBuild;
+        }
+        var (config, configDiagnostics) = LoadConfig(options);
+        if (configDiagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            // The cached data were analysed under the configuration as it was; a broken site.yml is a data change.
+            return PreviewPlan.NeedsBuild;
+        }
+        try
+        {
+            var theme = LoadTheme(options, config);
+            return new PreviewPlan(SiteRenderer.Plan(new SiteContext(cached.Archive, cached.Analysis, config), theme, PageSources()), []);
+        }
+        catch (ThemeException e)
+        {
+            return new PreviewPlan(null, [e.Diagnostic]);
+        }
+    }
+
+    /// <summary>Step 1: input/site.yml, overridden by the command line.</summary>
+    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) LoadConfig(BuildOptions options)
+    {
+        var (config, diagnostics) = SiteConfigLoader.Load(Path.Combine(options.InputDir, "site.yml"));
+        return (config with
+        {
+            OfflineZip = options.Zip || config.OfflineZip,
+            Theme = options.Theme ?? config.Theme,
+            BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
+        }, diagnostics);
+    }
+
+    /// <summary>Step 4: the site's overrides in input/theme/ in front of themes/&lt;name&gt;/.</summary>
+    private static Theme LoadTheme(BuildOptions options, SiteConfig config) =>
+        Theme.Load(ResolveThemesDir(options.ThemesDir), config.Theme, Path.Combine(options.InputDir, "theme"));
 
     /// <summary>Renders an in-memory archive into <paramref name="outputDir"/> (no import, no check): the entry point for tests and tools.</summary>
     public static RenderReport Render(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config, Theme theme, string outputDir, IReadOnlyList<IPageSource>? sources = null, IProgress<(int Done, int Total)>? progress = null)
