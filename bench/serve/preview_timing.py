@@ -10,7 +10,7 @@ PreviewFirstTests logs that end to end).
 
 Usage: bench/serve/preview_timing.py [--edits 5] [--dll src/PaperArchive.Cli/bin/Release/net10.0/PaperArchive.Cli.dll]
 """
-import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request, queue
+import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request, queue
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ap = argparse.ArgumentParser()
@@ -32,6 +32,9 @@ server = subprocess.Popen(["dotnet", args.dll, "serve", "--input", "input", "--a
                            "--themes-dir", "themes", "--port", str(port), "--base-path", "/papers/"],
                           cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 ready = threading.Event()
+def full_builds():
+    """Full builds finished so far (the server logs "build N: ..." or "build failed ..."; previews log "preview ...")."""
+    return sum(1 for _, l in list(log) if re.search(r"\bbuild (\d+:|failed)", l))
 def pump():
     for line in server.stdout:
         log.append((time.monotonic(), line.rstrip()))
@@ -57,7 +60,7 @@ try:
     times = []
     for i in range(args.edits):
         # Let the previous full build publish (one "build N:" log line per build) and the machine settle.
-        while sum(1 for _, l in log if "build " in l and (" pages in " in l or "failed" in l)) < i + 1:
+        while full_builds() < i + 1:
             time.sleep(0.1)
         time.sleep(1)
         while not events.empty():
@@ -77,13 +80,15 @@ try:
                 break
         elapsed = time.monotonic() - start
         times.append(elapsed)
+        log.append((start, f"-- bench: edit {i + 1} saved"))
         print(f"edit {i + 1}: save -> event {t - start:.3f}s, -> page with new header {elapsed:.3f}s", flush=True)
-    while sum(1 for _, l in log if "build " in l and (" pages in " in l or "failed" in l)) < args.edits + 1:
+    while full_builds() < args.edits + 1:
         time.sleep(0.1)
     print(f"median save -> new header served: {statistics.median(times):.3f}s over {len(times)} edits; load average {os.getloadavg()}")
     print("server log:")
-    for _, line in log:
-        print("  " + line)
+    t0 = log[0][0]
+    for t, line in log:
+        print(f"  {t - t0:8.3f} {line}")
 finally:
     server.terminate()
     try:

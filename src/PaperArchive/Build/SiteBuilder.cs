@@ -260,14 +260,15 @@ public static class SiteBuilder
             // The cached data were analysed under the configuration as it was; a broken site.yml is a data change.
             return PreviewPlan.NeedsBuild;
         }
+        var diagnostics = configDiagnostics.Concat(cached.Diagnostics).ToList();
         try
         {
             var theme = LoadTheme(options, config);
-            return new PreviewPlan(SiteRenderer.Plan(new SiteContext(cached.Archive, cached.Analysis, config), theme, PageSources()), []);
+            return new PreviewPlan(SiteRenderer.Plan(new SiteContext(cached.Archive, cached.Analysis, config), theme, PageSources()), diagnostics);
         }
         catch (ThemeException e)
         {
-            return new PreviewPlan(null, [e.Diagnostic]);
+            return new PreviewPlan(null, [.. diagnostics, e.Diagnostic]);
         }
     }
 
