@@ -86,7 +86,9 @@ public static class SiteRenderer
 
         var done = 0;
         var rendered = 0;
-        Parallel.ForEach(outputs, output =>
+        // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
+        // the pool adds, which starves whatever else the process does meanwhile (the preview server's requests).
+        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
             try

@@ -219,6 +219,12 @@ public sealed class PreviewServer : IAsyncDisposable
         return port;
     }
 
+    private static Task<T> OwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task OwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private static TaskCompletionSource Completed()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -247,7 +253,9 @@ public sealed class PreviewServer : IAsyncDisposable
                 waiters = _waiters;
                 _waiters = [];
             }
-            var status = RunBuild();
+            // On a thread of its own: a build runs for seconds and must not hold one of the pool's threads,
+            // which answer requests and the preview meanwhile.
+            var status = await OwnThread(RunBuild).ConfigureAwait(false);
             foreach (var waiter in waiters)
             {
                 waiter.TrySetResult(status);
@@ -291,7 +299,7 @@ public sealed class PreviewServer : IAsyncDisposable
             }
             try
             {
-                RunPreview();
+                await OwnThread(RunPreview).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
