@@ -107,6 +107,7 @@ public static class SiteBuilder
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
         Step("theme");
+        options.Cancellation.ThrowIfCancellationRequested();
         Theme theme;
         try
         {
@@ -133,6 +134,7 @@ public static class SiteBuilder
                 Previous = previous,
                 Global = GlobalKey(config, theme),
                 Inspect = checker is null ? null : checker.Inspect,
+                Cancellation = options.Cancellation,
             });
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
@@ -142,6 +144,7 @@ public static class SiteBuilder
         // 6. Static search index.
         //    It depends on the data only: when the published site was built from the same data (serve, theme edit), its index is kept.
         Step("search");
+        options.Cancellation.ThrowIfCancellationRequested();
         //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
@@ -223,6 +226,7 @@ public static class SiteBuilder
 
         // 9. Swap the new site in, unless something blocking failed.
         Step("publish");
+        options.Cancellation.ThrowIfCancellationRequested();
         var ok = blocking.Count == 0;
         if (ok)
         {

@@ -16,4 +16,7 @@ public sealed record RenderOptions
     public string Global { get; init; } = "";
 
     public Action<SitePage, string>? Inspect { get; init; }
+
+    /// <summary>Stops the render (<see cref="OperationCanceledException"/>); the caller throws the half-written folder away.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -88,7 +88,7 @@ public static class SiteRenderer
         var rendered = 0;
         // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
         // the pool adds, which starves whatever else the process does meanwhile (the preview server's requests).
-        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, output =>
+        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
             try

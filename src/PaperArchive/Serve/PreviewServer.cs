@@ -64,6 +64,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private long _generation;
     private long _previewGeneration = -1;
     private long _builtGeneration = -1;
+    // The full build under way (its change count and how to stop it), or null.
+    private (long Generation, CancellationTokenSource Cancel)? _running;
     private SiteWatcher? _watcher;
     private Task _acceptLoop = Task.CompletedTask;
     private Task _buildLoop = Task.CompletedTask;
@@ -256,6 +258,15 @@ public sealed class PreviewServer : IAsyncDisposable
             // On a thread of its own: a build runs for seconds and must not hold one of the pool's threads,
             // which answer requests and the preview meanwhile.
             var status = await OwnThread(RunBuild).ConfigureAwait(false);
+            if (status is null)
+            {
+                // Cancelled for a newer edit, whose build comes next: that one answers these callers.
+                lock (_gate)
+                {
+                    _waiters.AddRange(waiters);
+                }
+                continue;
+            }
             foreach (var waiter in waiters)
             {
                 waiter.TrySetResult(status);
@@ -355,14 +366,21 @@ public sealed class PreviewServer : IAsyncDisposable
             else
             {
                 _served = new Served(new BuildStatus(overlay.SiteBuild, errors.Count == 0, errors.Take(50).ToList(), clock.Elapsed), overlay);
+                // A full build of an older state is now only in the way (its pages would be thrown away):
+                // stop it, so the build of this edit starts at once. (A preview with errors lets it finish:
+                // its good site is better than none.)
+                if (_running is { } running && running.Generation < generation)
+                {
+                    running.Cancel.Cancel();
+                }
             }
             message = LiveReload.StatusJson(_served.Status, Instance);
         }
         Broadcast(message);
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var pages = open.Count.ToString(CultureInfo.InvariantCulture);
+        var pages = open.Count.ToString(CultureInfo.InvariantCulture) + (open.Count == 1 ? " open page" : " open pages");
         _log(overlay is not null
-            ? $"preview {overlay.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {pages} open pages in {seconds}s; full build follows"
+            ? $"preview {overlay.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {pages} rendered in {seconds}s, tabs reload; the full build follows"
             : $"preview found {errors.Count.ToString(CultureInfo.InvariantCulture)} errors in {seconds}s; still serving the last good site");
         foreach (var error in errors.Take(overlay is null ? 10 : 0))
         {
@@ -370,18 +388,29 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private BuildStatus RunBuild()
+    /// <summary>Runs one full build and publishes its status; null when a newer edit cancelled it.</summary>
+    private BuildStatus? RunBuild()
     {
         var generation = Interlocked.Read(ref _generation);
+        using var cancel = new CancellationTokenSource();
+        lock (_gate)
+        {
+            _running = (generation, cancel);
+        }
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _buildDone, done);
         Interlocked.Increment(ref _buildSeq);
         var clock = Stopwatch.StartNew();
         BuildReport? report = null;
         Diagnostic? crash = null;
+        var cancelled = false;
         try
         {
-            report = _build(_options.Build with { Cache = _options.Build.Cache ?? _cache });
+            report = _build(_options.Build with { Cache = _options.Build.Cache ?? _cache, Cancellation = cancel.Token });
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            cancelled = true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -390,8 +419,17 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         finally
         {
+            lock (_gate)
+            {
+                _running = null;
+            }
             Interlocked.Increment(ref _buildSeq);
             done.TrySetResult();
+        }
+        if (cancelled)
+        {
+            _log($"build cancelled after {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}s: a newer edit is previewed; its build follows");
+            return null;
         }
         // Data errors (a bad listing, a typo in site.yml) still publish what was good; theme errors do not.
         // Either way the errors go to the overlay.
@@ -402,6 +440,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var sameAsPreview = published && preview is not null && preview.Generation == generation && preview.SameAs(SiteDir);
         BuildStatus status;
         string message;
+        var confirmed = false;
         lock (_gate)
         {
             var current = _served;
@@ -417,6 +456,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 // The site on disk is now what the open tabs already show: no second reload.
                 number = overlay.SiteBuild;
                 overlay = null;
+                confirmed = true;
             }
             else if (published || overlay is not null)
             {
@@ -439,7 +479,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var count = status.Errors.Count.ToString(CultureInfo.InvariantCulture);
         _log(published
-            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report)
+            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report) + (confirmed ? ", same as the preview" : "")
             : $"build failed in {seconds}s ({count} errors); still serving the last good site");
         foreach (var error in status.Errors.Take(10))
         {

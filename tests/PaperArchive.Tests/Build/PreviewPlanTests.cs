@@ -150,6 +150,39 @@ public class PreviewPlanTests
     }
 
     [Fact]
+    public void A_cancelled_build_publishes_nothing_and_leaves_no_staging_folder()
+    {
+        using var tmp = TestPaths.Temp();
+        var options = Workspace(tmp.Path);
+        Assert.True(SiteBuilder.Build(options).Published);
+        var before = File.ReadAllBytes(Path.Combine(options.OutputDir, "index.html"));
+        var overrides = Path.Combine(options.InputDir, "theme", "partials");
+        Directory.CreateDirectory(overrides);
+        File.WriteAllText(Path.Combine(overrides, "header.html"), "<header>cancelled</header>\n");
+
+        // Cancelled while pages render (the first progress report), so a staging folder exists and must go.
+        using var cancel = new CancellationTokenSource();
+        var progress = new ProgressCallback(p =>
+        {
+            if (p.Step == "pages" && p.Done > 0)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => SiteBuilder.Build(options with { Cancellation = cancel.Token, Progress = progress }));
+        Assert.True(cancel.IsCancellationRequested);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(options.OutputDir, "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(tmp.Path, ".site.building")), "the staging folder of the cancelled build is left behind");
+        Assert.Equal(new[] { "site" }, Directory.GetDirectories(tmp.Path).Select(d => Path.GetFileName(d)).Where(n => n.Contains("site", StringComparison.Ordinal)));
+
+        // The cached data survive: the next build renders the edit without importing again.
+        var next = SiteBuilder.Build(options);
+        Assert.True(next.Published);
+        Assert.False(next.Imported);
+        Assert.Contains("cancelled", File.ReadAllText(Path.Combine(options.OutputDir, "index.html")));
+    }
+
+    [Fact]
     public void A_theme_that_cannot_load_is_reported_without_a_plan()
     {
         using var tmp = TestPaths.Temp();
@@ -159,5 +192,10 @@ public class PreviewPlanTests
         Assert.Null(plan.Render);
         Assert.False(plan.NeedsImport);
         Assert.Contains(plan.Diagnostics, d => d.Severity == PaperArchive.Common.Severity.Error);
+    }
+
+    private sealed class ProgressCallback(Action<BuildProgress> report) : IProgress<BuildProgress>
+    {
+        public void Report(BuildProgress value) => report(value);
     }
 }

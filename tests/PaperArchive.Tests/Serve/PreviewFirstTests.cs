@@ -17,6 +17,7 @@ public sealed class PreviewFirstTests : IAsyncLifetime
     private readonly ServeWorkspace _workspace = new();
     private readonly ManualResetEventSlim _gate = new(initialState: true);
     private readonly List<string> _log = [];
+    private readonly SemaphoreSlim _buildStarted = new(0);
     private PreviewServer _server = null!;
     private int _builds;
 
@@ -36,6 +37,7 @@ public sealed class PreviewFirstTests : IAsyncLifetime
             options =>
             {
                 // Held here while a test looks at the preview; the real build afterwards.
+                _buildStarted.Release();
                 _gate.Wait(TimeSpan.FromMinutes(2));
                 var report = SiteBuilder.Build(options);
                 Interlocked.Increment(ref _builds);
@@ -50,6 +52,7 @@ public sealed class PreviewFirstTests : IAsyncLifetime
         await _server.DisposeAsync();
         _workspace.Dispose();
         _gate.Dispose();
+        _buildStarted.Dispose();
     }
 
     [Fact]
@@ -151,6 +154,46 @@ public sealed class PreviewFirstTests : IAsyncLifetime
         File.WriteAllText(header, original);
         await events.NextAsync();
         await WaitForAsync(() => _server.Overlay is null && !File.ReadAllText(Path.Combine(_server.SiteDir, "index.html")).Contains("id=\"fixed\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_edit_while_the_full_build_runs_is_previewed_at_once_and_the_stale_build_is_cancelled()
+    {
+        await using var events = await EventStream.OpenAsync(Port, "/repo/");
+        var first = await events.NextAsync();
+        var header = _workspace.ThemeFile("partials/header.html");
+        var original = File.ReadAllText(header);
+        var buildsBefore = Volatile.Read(ref _builds);
+        while (_buildStarted.CurrentCount > 0)
+        {
+            await _buildStarted.WaitAsync();
+        }
+
+        _gate.Reset();
+        File.WriteAllText(header, original.Replace("<span class=\"brand-mark\"", "<span id=\"edit-a\">A</span><span class=\"brand-mark\"", StringComparison.Ordinal));
+        var a = await events.NextAsync();
+        Assert.NotEqual(first.Build, a.Build);
+        Assert.True(await _buildStarted.WaitAsync(TimeSpan.FromMinutes(2)), "the build of A did not start");
+        // The build of A is under way (held at the gate) when B is saved: B is previewed all the same.
+        File.WriteAllText(header, original.Replace("<span class=\"brand-mark\"", "<span id=\"edit-b\">B</span><span class=\"brand-mark\"", StringComparison.Ordinal));
+        var b = await events.NextAsync();
+        Assert.NotEqual(a.Build, b.Build);
+        var body = (await RawHttp.GetAsync(Port, "/repo/")).Body;
+        Assert.Contains("id=\"edit-b\"", body);
+        Assert.DoesNotContain("id=\"edit-a\"", body);
+
+        // A's build was cancelled (it publishes nothing); B's build publishes B's bytes, with no second reload.
+        _gate.Set();
+        var published = await events.NextAsync();
+        Assert.Equal(b.Build, published.Build);
+        Assert.Equal(buildsBefore + 1, Volatile.Read(ref _builds));
+        Assert.Contains(_log.ToList(), l => l.StartsWith("build cancelled", StringComparison.Ordinal));
+        Assert.Contains("id=\"edit-b\"", File.ReadAllText(Path.Combine(_server.SiteDir, "index.html")));
+        Assert.Null(_server.Overlay);
+
+        File.WriteAllText(header, original);
+        var restored = await events.NextAsync();
+        Assert.Equal(restored.Build, (await events.NextAsync()).Build);
     }
 
     [Fact]
