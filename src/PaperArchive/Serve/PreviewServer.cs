@@ -30,8 +30,10 @@ namespace PaperArchive.Serve;
 /// renders from — and serves them, and any other page asked for meanwhile, from a
 /// <see cref="PreviewOverlay"/> in front of the site on disk; open tabs reload at once. The full build
 /// runs next; when it publishes the same bytes the overlay is dropped without a second reload. A new
-/// edit meanwhile makes a new overlay (and its own build). Data edits (listings, site.yml, topics.yml)
-/// change what pages exist, so they take the full build only.
+/// edit meanwhile makes a new overlay, cancels the build of the older state (after its import, never
+/// during it) and gets its own build. Data edits (listings, site.yml, topics.yml) change what pages
+/// exist, so they take the full build only. Builds and previews run on threads of their own, and the
+/// render uses one worker per core, so requests are answered while a build runs.
 /// </para>
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
