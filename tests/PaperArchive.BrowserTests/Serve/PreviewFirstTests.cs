@@ -81,6 +81,8 @@ public class PreviewFirstTests(BrowserFixture browser, SampleServeFixture serve,
         var (context, _, _) = await browser.NewPageAsync(allowedOrigin: serve.Origin);
         await using var __ = context;
         var page = await OpenAsync(context, serve.Server.Url);
+        // live.js named its page when it connected: that is the page a theme edit renders first.
+        Assert.Contains("index.html", serve.Server.OpenPages);
         var paperLink = await page.Locator("main a[href*='papers/']").First.GetAttributeAsync("href");
         Assert.NotNull(paperLink);
         var header = serve.ThemeFile("partials/header.html");
@@ -96,6 +98,7 @@ public class PreviewFirstTests(BrowserFixture browser, SampleServeFixture serve,
             await ConnectedAsync(page);
             await Assertions.Expect(page.Locator("header #before-publish")).ToBeVisibleAsync(Visible);
             Assert.NotNull(serve.Server.Overlay);
+            Assert.Contains(new Uri(page.Url).AbsolutePath["/papers/".Length..], serve.Server.Overlay.RenderedPages);
             var onDisk = Path.Combine(serve.Server.SiteDir, new Uri(page.Url).AbsolutePath["/papers/".Length..]);
             Assert.DoesNotContain("before-publish", await File.ReadAllTextAsync(onDisk));
 
