@@ -268,7 +268,13 @@ public static class SiteBuilder
         try
         {
             var theme = LoadTheme(options, config);
-            return new PreviewPlan(SiteRenderer.Plan(new SiteContext(cached.Archive, cached.Analysis, config), theme, PageSources()), diagnostics);
+            // The pages depend on data and configuration only: one preview after another reuses them.
+            var (site, pages) = options.Cache.Pages(cached, config, () =>
+            {
+                var context = new SiteContext(cached.Archive, cached.Analysis, config);
+                return (context, SiteRenderPlan.CollectPages(context, PageSources()));
+            });
+            return new PreviewPlan(SiteRenderPlan.Create(site, theme, pages), diagnostics);
         }
         catch (ThemeException e)
         {

@@ -20,12 +20,13 @@ public sealed class SiteRenderPlan
 
     private readonly Dictionary<string, SiteOutput> _byPath;
 
-    private SiteRenderPlan(SiteContext site, Theme theme, List<SiteOutput> outputs, IReadOnlyList<Diagnostic> diagnostics)
+    private SiteRenderPlan(SiteContext site, Theme theme, SitePages pages)
     {
         Site = site;
         Theme = theme;
-        Outputs = outputs;
-        Diagnostics = diagnostics;
+        Outputs = pages.Outputs;
+        Diagnostics = pages.Diagnostics;
+        var outputs = pages.Outputs;
         _byPath = outputs.ToDictionary(o => o.Path, StringComparer.Ordinal);
         // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
         Assets = AssetManifest.From(theme);
@@ -55,7 +56,17 @@ public sealed class SiteRenderPlan
 
     public PageRenderer Renderer { get; }
 
-    public static SiteRenderPlan Create(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources)
+    public static SiteRenderPlan Create(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources) =>
+        new(site, theme, CollectPages(site, sources));
+
+    /// <summary>
+    /// A plan over pages collected earlier from the same <paramref name="site"/> (they depend on the data and
+    /// configuration only, never on the theme): the preview server collects them once per data version.
+    /// </summary>
+    internal static SiteRenderPlan Create(SiteContext site, Theme theme, SitePages pages) => new(site, theme, pages);
+
+    /// <summary>Every source's outputs for <paramref name="site"/>; a path claimed twice is reported and the second skipped.</summary>
+    internal static SitePages CollectPages(SiteContext site, IReadOnlyList<IPageSource> sources)
     {
         var diagnostics = new List<Diagnostic>();
         var outputs = new List<SiteOutput>();
@@ -73,8 +84,11 @@ public sealed class SiteRenderPlan
                 outputs.Add(output);
             }
         }
-        return new SiteRenderPlan(site, theme, outputs, diagnostics);
+        return new SitePages(outputs, diagnostics);
     }
+
+    /// <summary>What <see cref="CollectPages"/> found: outputs in the order of the sources, and duplicate-path errors.</summary>
+    internal sealed record SitePages(IReadOnlyList<SiteOutput> Outputs, IReadOnlyList<Diagnostic> Diagnostics);
 
     /// <summary>The page or generated file written at <paramref name="sitePath"/> ("day/2024-06-03.html"), or null.</summary>
     public SiteOutput? Find(string sitePath) => _byPath.GetValueOrDefault(sitePath);

@@ -183,6 +183,30 @@ public class PreviewPlanTests
     }
 
     [Fact]
+    public void Previews_of_the_same_data_reuse_the_site_and_its_pages_and_a_data_change_makes_them_anew()
+    {
+        using var tmp = TestPaths.Temp();
+        var options = Workspace(tmp.Path);
+        Assert.True(SiteBuilder.Build(options).Published);
+        var first = SiteBuilder.Plan(options).Render!;
+        var second = SiteBuilder.Plan(options).Render!;
+        Assert.Same(first.Site, second.Site);
+        Assert.Same(first.Outputs, second.Outputs);
+        // A new theme each time (it is what changed), so a new renderer.
+        Assert.NotSame(first.Renderer, second.Renderer);
+
+        // Another configuration (here --base-url) is another site.
+        var other = SiteBuilder.Plan(options with { BaseUrl = "https://other.example/" }).Render!;
+        Assert.NotSame(first.Site, other.Site);
+
+        options.Cache!.DataChanged();
+        Assert.True(SiteBuilder.Build(options).Published);
+        var after = SiteBuilder.Plan(options).Render!;
+        Assert.NotSame(first.Site, after.Site);
+        AssertSameAsDisk(after, OnePageOfEachKind(after), options.OutputDir, "after a data change");
+    }
+
+    [Fact]
     public void A_theme_that_cannot_load_is_reported_without_a_plan()
     {
         using var tmp = TestPaths.Temp();
