@@ -61,7 +61,7 @@ public static class ArchiveImporter
         }
         try
         {
-            existing = ArchiveReader.Read(options.ArchiveDir);
+            existing = ArchiveReader.Read(options.ArchiveDir, options.Cache);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -73,7 +73,7 @@ public static class ArchiveImporter
         if (!options.Force && !existing.HasErrors && state is not null && state.Matches(inputs, existing.Digest))
         {
             options.Progress?.Report((files.Count, files.Count));
-            return Report(existing.Archive, files.Count, 0, 0, skipped: true, [.. existing.Diagnostics], 0, clock.Elapsed);
+            return Report(existing.Archive, files.Count, 0, 0, skipped: true, [.. existing.Diagnostics], 0, clock.Elapsed) with { Cache = existing.Cache };
         }
 
         var results = new ListingReadResult[files.Count];
@@ -137,7 +137,7 @@ public static class ArchiveImporter
         {
             diagnostics.Add(Diagnostic.Warning(Path.Combine(options.ArchiveDir, ArchiveLayout.StateFile), null, "cannot save the import state (the next import will not be skipped): " + ex.Message));
         }
-        return Report(archive, files.Count, merged.NewPapers, merged.UpdatedPapers, skipped: false, diagnostics, written.Written, clock.Elapsed);
+        return Report(archive, files.Count, merged.NewPapers, merged.UpdatedPapers, skipped: false, diagnostics, written.Written, clock.Elapsed) with { Cache = existing.Cache };
     }
 
     /// <summary>

@@ -21,5 +21,8 @@ public sealed record ArchiveReadResult(ArchiveModel Archive, IReadOnlyList<Diagn
     /// <summary>SHA-256 of each page read (archive-relative path); lets the writer skip unchanged pages without reading them again.</summary>
     internal IReadOnlyDictionary<string, byte[]> FileHashes { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
+    /// <summary>The pages just read that parsed cleanly, to skip parsing them next time (see <see cref="ArchivePageCache"/>).</summary>
+    public ArchivePageCache Cache { get; init; } = ArchivePageCache.Empty();
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

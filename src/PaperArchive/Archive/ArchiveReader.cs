@@ -15,16 +15,16 @@ public static class ArchiveReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>A missing folder is an empty archive.</summary>
-    public static ArchiveReadResult Read(string dir)
+    /// <summary>A missing folder is an empty archive. With a <paramref name="cache"/>, pages whose bytes it knows are not parsed again.</summary>
+    public static ArchiveReadResult Read(string dir, ArchivePageCache? cache = null)
     {
         if (!Directory.Exists(dir))
         {
-            return new ArchiveReadResult(ArchiveModel.Empty, []) { Digest = ArchiveDigest.Compute([]) };
+            return new ArchiveReadResult(ArchiveModel.Empty, []) { Digest = ArchiveDigest.Compute([]), Cache = ArchivePageCache.Empty() };
         }
         var files = ArchiveDigest.OwnedFiles(dir).Order(StringComparer.Ordinal).ToArray();
         var pages = new PageRead[files.Length];
-        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, files[i]));
+        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, files[i], cache));
 
         var diagnostics = new List<Diagnostic>();
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
@@ -72,10 +72,12 @@ public static class ArchiveReader
             PaperFiles = papers.ToDictionary(kv => kv.Key, kv => kv.Value.Path, StringComparer.Ordinal),
             Digest = ArchiveDigest.Compute(pages.Where(p => p.Hash is not null).Select(p => KeyValuePair.Create(p.Path, p.Hash!))),
             FileHashes = pages.Where(p => p.Hash is not null).ToDictionary(p => p.Path, p => p.Hash!, StringComparer.Ordinal),
+            Cache = ArchivePageCache.From(pages.Where(p => p.Hash is not null && p.Diagnostics.Count == 0 && !unreadable.Contains(p.Path))
+                .Select(p => (p.Path, Convert.ToHexStringLower(p.Hash!), p.Paper, p.Day))),
         };
     }
 
-    private static PageRead ReadPage(string dir, string relPath)
+    private static PageRead ReadPage(string dir, string relPath, ArchivePageCache? cache)
     {
         var full = Path.Combine(dir, relPath);
         var diagnostics = new List<Diagnostic>();
@@ -90,6 +92,10 @@ public static class ArchiveReader
             return new PageRead(relPath, null, null, null, diagnostics);
         }
         var hash = SHA256.HashData(bytes);
+        if (cache is not null && cache.TryGet(relPath, Convert.ToHexStringLower(hash), out var cachedPaper, out var cachedDay))
+        {
+            return new PageRead(relPath, cachedPaper, cachedDay, hash, diagnostics);
+        }
         string text;
         try
         {

@@ -19,4 +19,7 @@ public sealed record ImportOptions(string InputDir, string ArchiveDir)
     /// For callers that only print the summary (the CLI); a build needs the model and keeps the default.
     /// </summary>
     public bool ReadArchiveWhenUpToDate { get; init; } = true;
+
+    /// <summary>Archive pages parsed before (the build keeps one with the site); the report carries the updated one.</summary>
+    public ArchivePageCache? Cache { get; init; }
 }

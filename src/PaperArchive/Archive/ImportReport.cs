@@ -28,4 +28,7 @@ public sealed record ImportReport(
     public int FilesWritten { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The archive pages read, parsed, for <see cref="ImportOptions.Cache"/> next time (empty when the archive was not read).</summary>
+    public ArchivePageCache Cache { get; init; } = ArchivePageCache.Empty();
 }

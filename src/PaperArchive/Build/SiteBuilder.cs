@@ -74,6 +74,7 @@ public static class SiteBuilder
         var dataUnchanged = cached is { Published: true };
         ArchiveModel archive;
         ArchiveAnalysis analysis;
+        ArchivePageCache? pageCache = null;
         bool imported;
         if (cached is not null)
         {
@@ -88,11 +89,13 @@ public static class SiteBuilder
             Step("import");
             var import = ArchiveImporter.Import(new ImportOptions(options.InputDir, options.ArchiveDir)
             {
+                Cache = options.Incremental ? ArchivePageCache.Load(PageCachePath(options.OutputDir)) : null,
                 Progress = options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("import", p.Done, p.Total))),
             });
             dataDiagnostics.AddRange(import.Diagnostics);
             archive = import.Archive;
             imported = !import.Skipped;
+            pageCache = import.Cache;
 
             // 3. Topics, normalised keywords and similar papers.
             Step("topics");
@@ -252,6 +255,9 @@ public static class SiteBuilder
                 var now = manifest.AllPaths().ToHashSet(StringComparer.Ordinal);
                 changed = staging.PublishInPlace(previous!.AllPaths().Where(p => !now.Contains(p)));
             }
+            // Parsed archive pages travel with the site (the next build's import parses only changed pages);
+            // not part of the site's files, so not counted or listed, and only ever a shortcut (keyed by hashes).
+            pageCache?.Save(PageCachePath(options.OutputDir));
             if (cached is not null)
             {
                 options.Cache?.MarkPublished(cached);
@@ -313,6 +319,9 @@ public static class SiteBuilder
         }
         return (search, reader);
     }
+
+    private static string PageCachePath(string siteDir) =>
+        Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, ArchivePageCache.FileName);
 
     /// <summary>
     /// What every page depends on besides its own inputs: this program (a new version may render

@@ -59,10 +59,22 @@ public sealed class SiteFileWriter
     /// <summary>Writes what <paramref name="write"/> streams.</summary>
     public void Write(string sitePath, Action<Stream> write)
     {
-        using var buffer = new MemoryStream();
+        // One buffer per thread, reused: tens of thousands of feeds and exports would otherwise each
+        // grow a new one (the large ones on the large-object heap, which only a full GC frees).
+        var buffer = t_buffer ??= new MemoryStream();
+        buffer.SetLength(0);
         write(buffer);
         Write(sitePath, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            t_buffer = null;
+        }
     }
+
+    private const int MaxKeptBuffer = 4 << 20;
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
 
     /// <summary>
     /// A file some other code already wrote into the staging folder: noted, and removed from staging

@@ -88,4 +88,45 @@ public class ArchiveRoundTripTests
             Assert.Equal(read.Digest, again.Digest);
         }));
     }
+
+    [Fact]
+    public void Archive_read_through_a_saved_page_cache_is_the_archive_read_without_it()
+    {
+        using var tmp = TestDirs.Temp();
+        var n = 0;
+        Check.One(Config(25, 11, endSize: 12), Prop.ForAll(ArchiveGenerators.Archive.ToArbitrary(), model =>
+        {
+            var dir = tmp.Sub("c" + n++);
+            ArchiveWriter.Write(model, dir);
+            var plain = ArchiveReader.Read(dir);
+            var file = Path.Combine(tmp.Sub("cache" + n), ArchivePageCache.FileName);
+            plain.Cache.Save(file);
+            var cache = ArchivePageCache.Load(file);
+            Assert.Equal(plain.Cache.Count, cache.Count);
+            var cached = ArchiveReader.Read(dir, cache);
+            Assert.Equal(plain.Archive, cached.Archive);
+            Assert.Equal(plain.Digest, cached.Digest);
+            Assert.Equal(model, cached.Archive);
+        }));
+    }
+
+    [Fact]
+    public void A_page_whose_bytes_changed_is_parsed_again_and_a_damaged_cache_is_ignored()
+    {
+        using var tmp = TestDirs.Temp();
+        var dir = tmp.Sub("archive");
+        var paper = new Paper { Id = "2401.00001", Title = "Before", ListedOn = ValueList.Of(new DateOnly(2024, 1, 2)) };
+        ArchiveWriter.Write(new ArchiveModel(ValueList.Of(paper), ValueList<DayListing>.Empty), dir);
+        var cache = ArchiveReader.Read(dir).Cache;
+        Assert.Equal(1, cache.Count);
+
+        ArchiveWriter.Write(new ArchiveModel(ValueList.Of(paper with { Title = "After" }), ValueList<DayListing>.Empty), dir);
+        Assert.Equal("After", Assert.Single(ArchiveReader.Read(dir, cache).Archive.Papers).Title);
+
+        var file = Path.Combine(tmp.Sub("state"), ArchivePageCache.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "{ \"format\": 1, \"pages\": [");
+        Assert.Equal(0, ArchivePageCache.Load(file).Count);
+        Assert.Equal(0, ArchivePageCache.Load(Path.Combine(tmp.Sub("none"), "missing.json")).Count);
+    }
 }

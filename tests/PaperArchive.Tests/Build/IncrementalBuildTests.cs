@@ -43,8 +43,11 @@ public class IncrementalBuildTests
 
     internal static void AssertSameTree(string full, string incremental, string label)
     {
+        // The parsed-page cache is a shortcut keyed by hashes whose contents depend on what the builds before read; not site output.
         static List<string> Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+            .Where(f => f != ".paperarchive/" + PaperArchive.Archive.ArchivePageCache.FileName)
+            .Order(StringComparer.Ordinal).ToList();
         var expected = Files(full);
         var actual = Files(incremental);
         Assert.True(expected.SequenceEqual(actual), $"{label}: file lists differ; only in full: {string.Join(", ", expected.Except(actual).Take(5))}; only in incremental: {string.Join(", ", actual.Except(expected).Take(5))}");
