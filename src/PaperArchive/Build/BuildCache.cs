@@ -1,5 +1,6 @@
 using PaperArchive.Common;
 using PaperArchive.Model;
+using PaperArchive.Rendering;
 
 namespace PaperArchive.Build;
 
@@ -14,13 +15,36 @@ public sealed class BuildCache
     private readonly Lock _gate = new();
     private Entry? _entry;
 
+    // For previews (SiteBuilder.Plan): the site context and page list of the cached data under one
+    // configuration. They depend on the data and configuration only, so theme edits reuse them.
+    private (ArchiveModel Archive, ArchiveAnalysis Analysis, SiteConfig Config, SiteContext Site, SiteRenderPlan.SitePages Pages)? _pages;
+
     /// <summary>Forget the cached archive and analysis: the next build imports and analyses again.</summary>
     public void DataChanged()
     {
         lock (_gate)
         {
             _entry = null;
+            _pages = null;
         }
+    }
+
+    /// <summary>The site context and pages of <paramref name="entry"/>'s data under <paramref name="config"/>, made once.</summary>
+    internal (SiteContext Site, SiteRenderPlan.SitePages Pages) Pages(Entry entry, SiteConfig config, Func<(SiteContext, SiteRenderPlan.SitePages)> create)
+    {
+        lock (_gate)
+        {
+            if (_pages is { } p && ReferenceEquals(p.Archive, entry.Archive) && ReferenceEquals(p.Analysis, entry.Analysis) && p.Config == config)
+            {
+                return (p.Site, p.Pages);
+            }
+        }
+        var (site, pages) = create();
+        lock (_gate)
+        {
+            _pages = (entry.Archive, entry.Analysis, config, site, pages);
+        }
+        return (site, pages);
     }
 
     internal Entry? Get()

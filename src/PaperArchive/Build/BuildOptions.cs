@@ -35,6 +35,13 @@ public sealed record BuildOptions
     /// </summary>
     public BuildCache? Cache { get; init; }
 
+    /// <summary>
+    /// Stops a build that has become pointless (<c>serve</c>: a newer edit arrived). Checked from the theme step
+    /// on — never inside import or analysis, which write the archive — and while pages render; a cancelled
+    /// build publishes nothing, removes its staging folder and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Receives the current step and (done, total) while pages render.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 }

@@ -60,14 +60,8 @@ public static class SiteBuilder
 
         // 1. Configuration: input/site.yml, overridden by the command line.
         Step("config");
-        var (config, configDiagnostics) = SiteConfigLoader.Load(Path.Combine(options.InputDir, "site.yml"));
+        var (config, configDiagnostics) = LoadConfig(options);
         diagnostics.AddRange(configDiagnostics);
-        config = config with
-        {
-            OfflineZip = options.Zip || config.OfflineZip,
-            Theme = options.Theme ?? config.Theme,
-            BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
-        };
 
         // 2-3. Import and analysis, unless a long-running caller (serve) has them from a build whose data is unchanged.
         var cached = options.Cache?.Get();
@@ -116,10 +110,11 @@ public static class SiteBuilder
 
         // 4. Theme: the site's overrides in input/theme/ in front of themes/<name>/.
         Step("theme");
+        options.Cancellation.ThrowIfCancellationRequested();
         Theme theme;
         try
         {
-            theme = Theme.Load(ResolveThemesDir(options.ThemesDir), config.Theme, Path.Combine(options.InputDir, "theme"));
+            theme = LoadTheme(options, config);
         }
         catch (ThemeException e)
         {
@@ -136,8 +131,8 @@ public static class SiteBuilder
         // With the published site's manifest, the site is updated in place: staging receives only the
         // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
         var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
-        var site = new SiteContext(archive, analysis, config);
-        var render = SiteRenderer.Render(site, theme, PageSources(), staging.Path,
+        var plan = SiteRenderer.Plan(new SiteContext(archive, analysis, config), theme, PageSources());
+        var render = SiteRenderer.Render(plan, staging.Path,
             options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
             new RenderOptions
             {
@@ -146,6 +141,7 @@ public static class SiteBuilder
                 Global = GlobalKey(config, theme),
                 Inspect = checker is null ? null : checker.Inspect,
                 Files = files,
+                Cancellation = options.Cancellation,
             });
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
@@ -155,6 +151,7 @@ public static class SiteBuilder
         // 6. Static search index.
         //    It depends on the data only: when the published site was built from the same data (serve, theme edit), its index is kept.
         Step("search");
+        options.Cancellation.ThrowIfCancellationRequested();
         //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
@@ -241,6 +238,7 @@ public static class SiteBuilder
 
         // 9. Swap the new site in (or move the changed files into it), unless something blocking failed.
         Step("publish");
+        options.Cancellation.ThrowIfCancellationRequested();
         var ok = blocking.Count == 0;
         var changed = 0;
         if (ok)
@@ -271,6 +269,60 @@ public static class SiteBuilder
             Changed = changed,
         };
     }
+
+    /// <summary>
+    /// What <see cref="Build"/> would render now, without rendering or writing anything: steps 1, 4 and the
+    /// set-up of step 5 over the archive and analysis in <see cref="BuildOptions.Cache"/>. The preview server
+    /// renders the pages a reader has open from it (<see cref="SiteRenderPlan.RenderPage"/>) while the full
+    /// build runs; the pages are the bytes the build will write. Only for theme edits: when the cache holds
+    /// no data (nothing built yet, or a listing, site.yml or topics.yml changed) it returns
+    /// <see cref="PreviewPlan.NeedsBuild"/> and the caller builds. A theme that cannot load gives its error.
+    /// </summary>
+    public static PreviewPlan Plan(BuildOptions options)
+    {
+        if (options.Cache?.Get() is not { } cached)
+        {
+            return PreviewPlan.NeedsBuild;
+        }
+        var (config, configDiagnostics) = LoadConfig(options);
+        if (configDiagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            // The cached data were analysed under the configuration as it was; a broken site.yml is a data change.
+            return PreviewPlan.NeedsBuild;
+        }
+        var diagnostics = configDiagnostics.Concat(cached.Diagnostics).ToList();
+        try
+        {
+            var theme = LoadTheme(options, config);
+            // The pages depend on data and configuration only: one preview after another reuses them.
+            var (site, pages) = options.Cache.Pages(cached, config, () =>
+            {
+                var context = new SiteContext(cached.Archive, cached.Analysis, config);
+                return (context, SiteRenderPlan.CollectPages(context, PageSources()));
+            });
+            return new PreviewPlan(SiteRenderPlan.Create(site, theme, pages), diagnostics);
+        }
+        catch (ThemeException e)
+        {
+            return new PreviewPlan(null, [.. diagnostics, e.Diagnostic]);
+        }
+    }
+
+    /// <summary>Step 1: input/site.yml, overridden by the command line.</summary>
+    private static (SiteConfig Config, IReadOnlyList<Diagnostic> Diagnostics) LoadConfig(BuildOptions options)
+    {
+        var (config, diagnostics) = SiteConfigLoader.Load(Path.Combine(options.InputDir, "site.yml"));
+        return (config with
+        {
+            OfflineZip = options.Zip || config.OfflineZip,
+            Theme = options.Theme ?? config.Theme,
+            BaseUrl = options.BaseUrl is null ? config.BaseUrl : SiteConfigLoader.NormalizeBaseUrl(options.BaseUrl),
+        }, diagnostics);
+    }
+
+    /// <summary>Step 4: the site's overrides in input/theme/ in front of themes/&lt;name&gt;/.</summary>
+    private static Theme LoadTheme(BuildOptions options, SiteConfig config) =>
+        Theme.Load(ResolveThemesDir(options.ThemesDir), config.Theme, Path.Combine(options.InputDir, "theme"));
 
     /// <summary>Renders an in-memory archive into <paramref name="outputDir"/> (no import, no check): the entry point for tests and tools.</summary>
     public static RenderReport Render(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config, Theme theme, string outputDir, IReadOnlyList<IPageSource>? sources = null, IProgress<(int Done, int Total)>? progress = null)

@@ -24,4 +24,7 @@ public sealed record RenderOptions
     /// is left where it is instead of being linked into the output folder, which then holds only what changed.
     /// </summary>
     public SiteFileWriter? Files { get; init; }
+
+    /// <summary>Stops the render (<see cref="OperationCanceledException"/>); the caller throws the half-written folder away.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

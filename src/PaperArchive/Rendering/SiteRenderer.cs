@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using PaperArchive.Common;
 
 namespace PaperArchive.Rendering;
@@ -8,11 +7,14 @@ namespace PaperArchive.Rendering;
 /// Front door of rendering: asks every <see cref="IPageSource"/> for its pages, renders them in
 /// parallel (each page's content depends only on its inputs, so the output is the same whatever
 /// the thread order), copies the theme's assets and writes the sitemap.
-/// Writes into <paramref name="outputDir"/>, which should be empty (the builder swaps it in).
+/// Writes into <c>outputDir</c>, which should be empty (the builder swaps it in). Everything decided before
+/// rendering (outputs, assets, site paths, the page renderer) is a <see cref="SiteRenderPlan"/>, which also
+/// renders one page in memory for the preview server.
 /// </summary>
 public static class SiteRenderer
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(false);
+    /// <summary>The set-up shared by the whole-site and the single-page render (see <see cref="SiteRenderPlan"/>).</summary>
+    public static SiteRenderPlan Plan(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources) => SiteRenderPlan.Create(site, theme, sources);
 
     public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress = null) =>
         Render(site, theme, sources, outputDir, progress, null);
@@ -22,27 +24,18 @@ public static class SiteRenderer
     /// inputs is linked from <see cref="RenderOptions.PreviousSite"/> instead (the output is the same
     /// bytes either way). The report carries the new <see cref="RenderManifest"/>.
     /// </summary>
-    public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress, RenderOptions? options)
-    {
-        var diagnostics = new ConcurrentBag<Diagnostic>();
-        var outputs = new List<SiteOutput>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            foreach (var output in source.GetPages(site))
-            {
-                if (seen.TryGetValue(output.Path, out var other))
-                {
-                    diagnostics.Add(Diagnostic.Error(output.Path, null, $"written by both {other} and {source.GetType().Name}; the second is skipped"));
-                    continue;
-                }
-                seen[output.Path] = source.GetType().Name;
-                outputs.Add(output);
-            }
-        }
+    public static RenderReport Render(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources, string outputDir, IProgress<(int Done, int Total)>? progress, RenderOptions? options) =>
+        Render(Plan(site, theme, sources), outputDir, progress, options);
 
-        // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
-        var assetManifest = AssetManifest.From(theme);
+    /// <summary>
+    /// Renders every output of <paramref name="plan"/> into <paramref name="outputDir"/>. The same plan renders a
+    /// single page in memory (<see cref="SiteRenderPlan.RenderPage"/>): the preview server shows an edit from it
+    /// before the whole site is written, with the same bytes.
+    /// </summary>
+    public static RenderReport Render(SiteRenderPlan plan, string outputDir, IProgress<(int Done, int Total)>? progress, RenderOptions? options)
+    {
+        var (site, theme, outputs, assetManifest) = (plan.Site, plan.Theme, plan.Outputs, plan.Assets);
+        var diagnostics = new ConcurrentBag<Diagnostic>(plan.Diagnostics);
         var assets = assetManifest.Entries;
         var files = options?.Files;
         var inPlace = files?.PublishedSite is not null;
@@ -62,10 +55,8 @@ public static class SiteRenderer
             Directory.CreateDirectory(Path.Combine(outputDir, dir));
         }
 
-        var serviceWorker = ServiceWorkerWriter.Template(theme);
-        var sitePaths = outputs.Select(o => o.Path).Concat(assets.Select(a => a.SitePath))
-            .Concat(serviceWorker is null ? [] : [SiteUrls.ServiceWorker]).ToHashSet(StringComparer.Ordinal);
-        var renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, sitePaths, assetManifest);
+        var serviceWorker = plan.ServiceWorker;
+        var sitePaths = plan.SitePaths;
         var fingerprint = new PageFingerprint();
         var siteMembers = SiteMemberHashes(site.Site, fingerprint);
         var themeHashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -116,7 +107,9 @@ public static class SiteRenderer
 
         var done = 0;
         var rendered = 0;
-        Parallel.ForEach(outputs, output =>
+        // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
+        // the pool adds, which starves whatever else the process does meanwhile (the preview server's requests).
+        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
             try
@@ -133,12 +126,12 @@ public static class SiteRenderer
                             break;
                         }
                         var dependencies = new PageDependencies();
-                        var html = renderer.Render(page, dependencies);
+                        var html = plan.Render(page, dependencies);
                         if (before is null || !before.SequenceEqual(dependencies.PaperMembers, StringComparer.Ordinal))
                         {
                             data = fingerprint.Of(page, dependencies.PaperMembers);
                         }
-                        using (var writer = new StreamWriter(file, false, Utf8NoBom, 1 << 16))
+                        using (var writer = new StreamWriter(file, false, SiteRenderPlan.Utf8NoBom, 1 << 16))
                         {
                             writer.Write(html);
                         }
@@ -167,7 +160,8 @@ public static class SiteRenderer
             }
             catch (ThemeException e)
             {
-                diagnostics.Add(e.Diagnostic with { Message = e.Diagnostic.Message + " (rendering " + output.Path + ")" });
+                // Already names the page (" (rendering day/….html)"), as the single-page render does.
+                diagnostics.Add(e.Diagnostic);
             }
             var n = Interlocked.Increment(ref done);
             // Reporting every page costs more than some pages do; a few hundred updates are plenty for a bar.

@@ -7,8 +7,9 @@ namespace PaperArchive.Serve;
 /// <summary>
 /// The reload client. Served HTML gets one <c>&lt;script src="/__paperarchive/live.js"&gt;</c> tag
 /// (added to the response only, never to the files on disk) whose <c>data-state</c> carries the
-/// build the page came from. The script listens on <see cref="EventsPath"/> (Server-Sent Events):
-/// a newer site on disk reloads the page; a build with errors shows the overlay (file, location,
+/// build the page came from. The script listens on <see cref="EventsPath"/> (Server-Sent Events),
+/// naming its page (<c>?page=/repo/day/2024-06-03.html</c>) so a theme edit renders that page first
+/// (see <see cref="PreviewServer"/>): a newer site (on disk, or a preview rendered in memory) reloads the page; a build with errors shows the overlay (file, location,
 /// message) over the page; the next good build reloads it. An external script rather than inline code, so a theme's Content-Security-Policy
 /// of <c>script-src 'self'</c> does not block it.
 /// </summary>
@@ -104,7 +105,8 @@ public static class LiveReload
           function start() {
             if (state.errors.length) { show(state.errors); }
             if (!window.EventSource) { return; }
-            var events = new EventSource('/__paperarchive/events');
+            // Naming the page lets the server render it first when a theme file changes (preview first).
+            var events = new EventSource('/__paperarchive/events?page=' + encodeURIComponent(location.pathname));
             events.onopen = function () { root.setAttribute('data-paperarchive-live', 'connected'); };
             events.onmessage = function (e) { apply(JSON.parse(e.data)); };
             events.onerror = function () { root.setAttribute('data-paperarchive-live', 'reconnecting'); };

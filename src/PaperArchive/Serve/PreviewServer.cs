@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Channels;
 using PaperArchive.Build;
 using PaperArchive.Common;
+using PaperArchive.Rendering;
 
 namespace PaperArchive.Serve;
 
@@ -22,6 +23,18 @@ namespace PaperArchive.Serve;
 /// misses a file while a swap may be under way waits for the build to end and looks again.
 /// Files are read whole before the response starts, so a page is never sent half-written.
 /// </para>
+/// <para>
+/// Preview first: a header edit touches every page, and re-rendering all of them takes seconds. So on a
+/// theme edit the server first renders, in memory, only the pages readers have open (the reload client
+/// names its page when it connects), from <see cref="SiteBuilder.Plan"/> — the same plan the build
+/// renders from — and serves them, and any other page asked for meanwhile, from a
+/// <see cref="PreviewOverlay"/> in front of the site on disk; open tabs reload at once. The full build
+/// runs next; when it publishes the same bytes the overlay is dropped without a second reload. A new
+/// edit meanwhile makes a new overlay, cancels the build of the older state (after its import, never
+/// during it) and gets its own build. Data edits (listings, site.yml, topics.yml) change what pages
+/// exist, so they take the full build only. Builds and previews run on threads of their own, and the
+/// render uses one worker per core, so requests are answered while a build runs.
+/// </para>
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -34,18 +47,31 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _changes = new(0);
+    private readonly SemaphoreSlim _themeChanges = new(0);
 
     // Archive and analysis of the last build, reused until a data file changes (see StartWatching).
     private readonly BuildCache _cache = new();
     private readonly object _gate = new();
-    private readonly HashSet<Channel<string>> _clients = [];
+    // Each event stream and the site path of the page that opened it (null when it named none).
+    private readonly Dictionary<Channel<string>, string?> _clients = [];
     private List<TaskCompletionSource<BuildStatus>> _waiters = [];
     private TaskCompletionSource _buildDone = Completed();
     private int _buildSeq;
-    private BuildStatus _status = BuildStatus.None;
+    // What requests read, swapped as one (under _gate): the status and the preview overlay, if any.
+    private Served _served = new(BuildStatus.None, null);
+    // The last number given to a served site (a published build or a preview); only grows.
+    private int _lastSiteBuild;
+    // Counts change events (and RebuildAsync calls) as they arrive, before debouncing: a build and a
+    // preview that started at the same count read the same files.
+    private long _generation;
+    private long _previewGeneration = -1;
+    private long _builtGeneration = -1;
+    // The full build under way (its change count and how to stop it), or null.
+    private (long Generation, CancellationTokenSource Cancel)? _running;
     private SiteWatcher? _watcher;
     private Task _acceptLoop = Task.CompletedTask;
     private Task _buildLoop = Task.CompletedTask;
+    private Task _previewLoop = Task.CompletedTask;
 
     private PreviewServer(ServeOptions options, Func<BuildOptions, BuildReport> build, Action<string> log, HttpListener listener, string url)
     {
@@ -66,7 +92,22 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>The output folder being served (absolute).</summary>
     public string SiteDir => Path.GetFullPath(_options.Build.OutputDir);
 
-    public BuildStatus Status => Volatile.Read(ref _status);
+    public BuildStatus Status => Volatile.Read(ref _served).Status;
+
+    /// <summary>The pages rendered in memory ahead of the full build (null when the site on disk is current).</summary>
+    public PreviewOverlay? Overlay => Volatile.Read(ref _served).Overlay;
+
+    /// <summary>Site paths of the pages open in a tab connected for reload ("index.html", "day/2024-06-03.html").</summary>
+    public IReadOnlyList<string> OpenPages
+    {
+        get
+        {
+            lock (_clients)
+            {
+                return _clients.Values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
 
     /// <summary>Folders watched for changes (empty when watching is off).</summary>
     public IReadOnlyList<string> WatchedFolders => _watcher?.Folders ?? [];
@@ -81,6 +122,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var server = new PreviewServer(options, build ?? SiteBuilder.Build, log ?? (_ => { }), listener, url);
         server._acceptLoop = Task.Run(server.AcceptLoopAsync);
         server._buildLoop = Task.Run(server.BuildLoopAsync);
+        server._previewLoop = Task.Run(server.PreviewLoopAsync);
         await server.RebuildAsync().ConfigureAwait(false);
         if (options.Watch)
         {
@@ -98,6 +140,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _waiters.Add(waiter);
         }
         // Asked for by hand: the caller may have changed anything, so import and analyse again.
+        Interlocked.Increment(ref _generation);
         _cache.DataChanged();
         _changes.Release();
         return waiter.Task;
@@ -130,13 +173,23 @@ public sealed class PreviewServer : IAsyncDisposable
             [output, Path.Combine(parent, "." + name + ".building"), Path.Combine(parent, "." + name + ".old"), build.ArchiveDir],
             path =>
             {
-                // A theme edit re-renders from the archive and analysis in memory (and only the pages
-                // that use the edited file); anything else (listings, site.yml, topics.yml) imports again.
+                Interlocked.Increment(ref _generation);
+                // A theme edit re-renders from the archive and analysis in memory (the open pages first, then
+                // the pages that use the edited file); anything else (listings, site.yml, topics.yml) imports again.
                 if (!themeFolders.Any(f => path.StartsWith(f, StringComparison.Ordinal)))
                 {
                     _cache.DataChanged();
+                    _changes.Release();
                 }
-                _changes.Release();
+                else if (_options.PreviewFirst)
+                {
+                    // The preview loop renders the open pages, then asks for the full build.
+                    _themeChanges.Release();
+                }
+                else
+                {
+                    _changes.Release();
+                }
             });
     }
 
@@ -170,6 +223,12 @@ public sealed class PreviewServer : IAsyncDisposable
         return port;
     }
 
+    private static Task<T> OwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task OwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private static TaskCompletionSource Completed()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -186,15 +245,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             try
             {
-                await _changes.WaitAsync(token).ConfigureAwait(false);
-                // Debounce: editors write a file in several steps; wait for a quiet moment (bounded).
-                var quietSince = Stopwatch.StartNew();
-                while (quietSince.Elapsed < MaxDebounce && await _changes.WaitAsync(_options.Debounce, token).ConfigureAwait(false))
-                {
-                }
-                while (_changes.CurrentCount > 0 && _changes.Wait(0))
-                {
-                }
+                await WaitForQuietAsync(_changes, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -206,7 +257,18 @@ public sealed class PreviewServer : IAsyncDisposable
                 waiters = _waiters;
                 _waiters = [];
             }
-            var status = RunBuild();
+            // On a thread of its own: a build runs for seconds and must not hold one of the pool's threads,
+            // which answer requests and the preview meanwhile.
+            var status = await OwnThread(RunBuild).ConfigureAwait(false);
+            if (status is null)
+            {
+                // Cancelled for a newer edit, whose build comes next: that one answers these callers.
+                lock (_gate)
+                {
+                    _waiters.AddRange(waiters);
+                }
+                continue;
+            }
             foreach (var waiter in waiters)
             {
                 waiter.TrySetResult(status);
@@ -222,17 +284,135 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private BuildStatus RunBuild()
+    /// <summary>Waits for a change, then for a quiet moment: editors write a file in several steps (bounded by <see cref="MaxDebounce"/>).</summary>
+    private async Task WaitForQuietAsync(SemaphoreSlim changes, CancellationToken token)
     {
+        await changes.WaitAsync(token).ConfigureAwait(false);
+        var quietSince = Stopwatch.StartNew();
+        while (quietSince.Elapsed < MaxDebounce && await changes.WaitAsync(_options.Debounce, token).ConfigureAwait(false))
+        {
+        }
+        while (changes.CurrentCount > 0 && changes.Wait(0))
+        {
+        }
+    }
+
+    private async Task PreviewLoopAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await WaitForQuietAsync(_themeChanges, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            try
+            {
+                await OwnThread(RunPreview).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The full build that follows shows the change anyway (and reports any error properly).
+                _log("preview failed (" + e.GetType().Name + ": " + e.Message + "); the full build follows");
+            }
+            _changes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renders the open pages of a theme edit in memory and serves them at once (see the class summary).
+    /// Leaves everything as it is when the data changed too (the full build imports first).
+    /// </summary>
+    private void RunPreview()
+    {
+        var generation = Interlocked.Read(ref _generation);
+        var clock = Stopwatch.StartNew();
+        var plan = SiteBuilder.Plan(_options.Build with { Cache = _options.Build.Cache ?? _cache });
+        if (plan.NeedsImport)
+        {
+            return;
+        }
+        var errors = plan.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        var open = OpenPages;
+        PreviewOverlay? overlay = null;
+        if (plan.Render is not null)
+        {
+            // Numbers only need to differ from the one a tab holds; a preview that fails leaves a gap.
+            overlay = new PreviewOverlay(plan.Render, Interlocked.Increment(ref _lastSiteBuild), generation);
+            var renderErrors = overlay.Prerender(open);
+            if (renderErrors.Count > 0)
+            {
+                errors.AddRange(renderErrors);
+                overlay = null;
+            }
+        }
+        string message;
+        lock (_gate)
+        {
+            var current = _served;
+            if (_builtGeneration >= generation)
+            {
+                // A build that read the same files or newer ones finished first: it shows the edit already.
+                return;
+            }
+            _previewGeneration = generation;
+            if (overlay is null)
+            {
+                // The pages stay as they are and show the error at once; the full build that follows reports the same.
+                _served = current with { Status = current.Status with { Ok = false, Errors = errors.Take(50).ToList(), Elapsed = clock.Elapsed } };
+            }
+            else
+            {
+                _served = new Served(new BuildStatus(overlay.SiteBuild, errors.Count == 0, errors.Take(50).ToList(), clock.Elapsed), overlay);
+                // A full build of an older state is now only in the way (its pages would be thrown away):
+                // stop it, so the build of this edit starts at once. (A preview with errors lets it finish:
+                // its good site is better than none.)
+                if (_running is { } running && running.Generation < generation)
+                {
+                    running.Cancel.Cancel();
+                }
+            }
+            message = LiveReload.StatusJson(_served.Status, Instance);
+        }
+        Broadcast(message);
+        var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var pages = open.Count.ToString(CultureInfo.InvariantCulture) + (open.Count == 1 ? " open page" : " open pages");
+        _log(overlay is not null
+            ? $"preview {overlay.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {pages} rendered in {seconds}s, tabs reload; the full build follows"
+            : $"preview found {errors.Count.ToString(CultureInfo.InvariantCulture)} errors in {seconds}s; still serving the last good site");
+        foreach (var error in errors.Take(overlay is null ? 10 : 0))
+        {
+            _log("  " + error);
+        }
+    }
+
+    /// <summary>Runs one full build and publishes its status; null when a newer edit cancelled it.</summary>
+    private BuildStatus? RunBuild()
+    {
+        var generation = Interlocked.Read(ref _generation);
+        using var cancel = new CancellationTokenSource();
+        lock (_gate)
+        {
+            _running = (generation, cancel);
+        }
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _buildDone, done);
         Interlocked.Increment(ref _buildSeq);
         var clock = Stopwatch.StartNew();
         BuildReport? report = null;
         Diagnostic? crash = null;
+        var cancelled = false;
         try
         {
-            report = _build(_options.Build with { Cache = _options.Build.Cache ?? _cache });
+            report = _build(_options.Build with { Cache = _options.Build.Cache ?? _cache, Cancellation = cancel.Token });
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            cancelled = true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -241,21 +421,67 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         finally
         {
+            lock (_gate)
+            {
+                _running = null;
+            }
             Interlocked.Increment(ref _buildSeq);
             done.TrySetResult();
         }
-        var previous = Status;
+        if (cancelled)
+        {
+            _log($"build cancelled after {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}s: a newer edit is previewed; its build follows");
+            return null;
+        }
         // Data errors (a bad listing, a typo in site.yml) still publish what was good; theme errors do not.
         // Either way the errors go to the overlay.
         var published = report is { Published: true };
         var errors = crash is not null ? [crash] : Errors(report!);
-        var status = new BuildStatus(published ? previous.SiteBuild + 1 : previous.SiteBuild, errors.Count == 0, errors, clock.Elapsed);
-        Volatile.Write(ref _status, status);
-        Broadcast(LiveReload.StatusJson(status, Instance));
+        var preview = Overlay;
+        // Read outside the lock: the few pages the preview rendered, compared with what was just published.
+        var sameAsPreview = published && preview is not null && preview.Generation == generation && preview.SameAs(SiteDir);
+        BuildStatus status;
+        string message;
+        var confirmed = false;
+        lock (_gate)
+        {
+            var current = _served;
+            var overlay = current.Overlay;
+            int number;
+            if (overlay is not null && overlay.Generation > generation)
+            {
+                // A newer edit is already shown from memory and its own build follows: keep showing it.
+                number = overlay.SiteBuild;
+            }
+            else if (published && overlay is not null && ReferenceEquals(overlay, preview) && sameAsPreview)
+            {
+                // The site on disk is now what the open tabs already show: no second reload.
+                number = overlay.SiteBuild;
+                overlay = null;
+                confirmed = true;
+            }
+            else if (published || overlay is not null)
+            {
+                // A new site on disk, or back to the last good one after a preview the build could not publish.
+                number = Interlocked.Increment(ref _lastSiteBuild);
+                overlay = null;
+            }
+            else
+            {
+                number = current.Status.SiteBuild;
+            }
+            // A preview newer than this build knows better whether the theme has errors.
+            var shown = _previewGeneration > generation ? current.Status.Errors : errors;
+            status = new BuildStatus(number, shown.Count == 0, shown, clock.Elapsed);
+            _served = new Served(status, overlay);
+            _builtGeneration = Math.Max(_builtGeneration, generation);
+            message = LiveReload.StatusJson(status, Instance);
+        }
+        Broadcast(message);
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var count = status.Errors.Count.ToString(CultureInfo.InvariantCulture);
         _log(published
-            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report)
+            ? $"build {status.SiteBuild.ToString(CultureInfo.InvariantCulture)}: {report!.Pages.ToString(CultureInfo.InvariantCulture)} pages in {seconds}s" + (status.Ok ? "" : $" with {count} errors") + Slowest(report) + (confirmed ? ", same as the preview" : "")
             : $"build failed in {seconds}s ({count} errors); still serving the last good site");
         foreach (var error in status.Errors.Take(10))
         {
@@ -340,7 +566,13 @@ public sealed class PreviewServer : IAsyncDisposable
             }
             // The page is labelled with the build that was current before reading, never a newer one,
             // so a swap racing this request can only cause one extra reload, never a missed one.
-            var status = Status;
+            var served = Volatile.Read(ref _served);
+            var status = served.Status;
+            if (FromOverlay(served, PreviewOverlay.SitePath(request.Segments, request.TrailingSlash)) is { } preview)
+            {
+                await SendAsync(context, 200, ContentTypes.For(preview.Path), ContentTypes.IsHtml(preview.Path) ? LiveReload.Inject(preview.Bytes, preview.Status, Instance) : preview.Bytes).ConfigureAwait(false);
+                return;
+            }
             var (match, bytes) = await LoadAsync(request.Segments, request.TrailingSlash).ConfigureAwait(false);
             if (match.Kind == SiteFileMatchKind.AddSlash)
             {
@@ -406,9 +638,54 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes of <paramref name="sitePath"/> from the preview overlay, or null when there is none or it does
+    /// not cover the path. A template error found now (a page no tab had open) goes to the overlay page
+    /// and the site on disk answers.
+    /// </summary>
+    private (string Path, byte[] Bytes, BuildStatus Status)? FromOverlay(Served served, string sitePath)
+    {
+        if (served.Overlay is not { } overlay || !overlay.Covers(sitePath))
+        {
+            return null;
+        }
+        try
+        {
+            return overlay.Get(sitePath) is { } bytes ? (sitePath, bytes, served.Status) : null;
+        }
+        catch (ThemeException e)
+        {
+            string message;
+            lock (_gate)
+            {
+                var current = _served;
+                if (!ReferenceEquals(current.Overlay, overlay) || current.Status.Errors.Contains(e.Diagnostic))
+                {
+                    return null;
+                }
+                _served = current with { Status = current.Status with { Ok = false, Errors = [.. current.Status.Errors, e.Diagnostic] } };
+                message = LiveReload.StatusJson(_served.Status, Instance);
+            }
+            Broadcast(message);
+            _log("preview: " + e.Diagnostic);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An asset removed since the preview: the site on disk answers.
+            return null;
+        }
+    }
+
     private async Task NotFoundAsync(HttpListenerContext context)
     {
-        var status = Status;
+        var served = Volatile.Read(ref _served);
+        var status = served.Status;
+        if (FromOverlay(served, "404.html") is { } preview)
+        {
+            await SendAsync(context, 404, ContentTypes.For(preview.Path), LiveReload.Inject(preview.Bytes, preview.Status, Instance)).ConfigureAwait(false);
+            return;
+        }
         var (match, bytes) = await LoadAsync(["404.html"], false).ConfigureAwait(false);
         if (bytes is not null)
         {
@@ -452,9 +729,13 @@ public sealed class PreviewServer : IAsyncDisposable
         response.ContentType = "text/event-stream; charset=utf-8";
         response.SendChunked = true;
         var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        // "?page=/repo/day/2024-06-03.html": the page this tab shows, rendered first on a theme edit.
+        var page = context.Request.QueryString["page"] is { } shown && RequestPath.Parse(shown, _options.BasePath) is { Kind: RequestPathKind.Site } open
+            ? PreviewOverlay.SitePath(open.Segments, open.TrailingSlash)
+            : null;
         lock (_clients)
         {
-            _clients.Add(channel);
+            _clients[channel] = page;
         }
         try
         {
@@ -509,7 +790,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         lock (_clients)
         {
-            foreach (var client in _clients)
+            foreach (var client in _clients.Keys)
             {
                 client.Writer.TryWrite(message);
             }
@@ -526,7 +807,7 @@ public sealed class PreviewServer : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         lock (_clients)
         {
-            foreach (var client in _clients)
+            foreach (var client in _clients.Keys)
             {
                 client.Writer.TryComplete();
             }
@@ -540,8 +821,12 @@ public sealed class PreviewServer : IAsyncDisposable
         {
         }
         // A build under way finishes (its staging folder is cleaned up), then the loops end.
-        await Task.WhenAll(_acceptLoop, _buildLoop).ConfigureAwait(false);
+        await Task.WhenAll(_acceptLoop, _buildLoop, _previewLoop).ConfigureAwait(false);
         _stop.Dispose();
         _changes.Dispose();
+        _themeChanges.Dispose();
     }
+
+    /// <summary>What a request reads, in one piece: the status and the overlay it belongs to.</summary>
+    private sealed record Served(BuildStatus Status, PreviewOverlay? Overlay);
 }

@@ -20,6 +20,12 @@ public sealed record ServeOptions
     /// <summary>Quiet time after the last file event before a rebuild starts (editors save in bursts).</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// On a theme edit, render the pages open in a tab in memory and reload them before the full build
+    /// (see <see cref="PreviewServer"/>). Off: every edit waits for the full build, as before.
+    /// </summary>
+    public bool PreviewFirst { get; init; } = true;
+
     /// <summary>Watch input/, the themes and the config and rebuild on change.</summary>
     public bool Watch { get; init; } = true;
 
