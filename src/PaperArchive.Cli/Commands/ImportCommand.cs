@@ -35,7 +35,12 @@ public static class ImportCommand
         command.SetAction(parse =>
         {
             var ui = ConsoleUi.Create(console);
-            var options = new ImportOptions(parse.GetValue(input)!, parse.GetValue(archive)!) { Force = parse.GetValue(force) };
+            var options = new ImportOptions(parse.GetValue(input)!, parse.GetValue(archive)!)
+            {
+                Force = parse.GetValue(force),
+                // Only the summary's counts are printed: an up-to-date archive need not be parsed.
+                ReadArchiveWhenUpToDate = false,
+            };
             return Run(ui, options);
         });
         return command;

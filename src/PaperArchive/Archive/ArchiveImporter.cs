@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using PaperArchive.Common;
 using PaperArchive.Ingest;
 using PaperArchive.Model;
@@ -53,6 +54,10 @@ public static class ArchiveImporter
         {
             diagnostics.Add(Diagnostic.Error(listingsDir, null, "cannot list the input folder: " + ex.Message));
             return Report(ArchiveModel.Empty, 0, 0, 0, skipped: false, diagnostics, 0, clock.Elapsed);
+        }
+        if (!options.Force && !options.ReadArchiveWhenUpToDate && UpToDateByHashes(options, inputs, files.Count, clock) is { } upToDate)
+        {
+            return upToDate;
         }
         try
         {
@@ -133,6 +138,44 @@ public static class ArchiveImporter
             diagnostics.Add(Diagnostic.Warning(Path.Combine(options.ArchiveDir, ArchiveLayout.StateFile), null, "cannot save the import state (the next import will not be skipped): " + ex.Message));
         }
         return Report(archive, files.Count, merged.NewPapers, merged.UpdatedPapers, skipped: false, diagnostics, written.Written, clock.Elapsed) with { Cache = existing.Cache };
+    }
+
+    /// <summary>
+    /// The up-to-date check without parsing a page: hashes the archive's pages and compares them and the
+    /// inputs with the last import's state. Equal hashes mean every page is one that import wrote or read
+    /// without errors (a state with errors never matches), so reading them again would find exactly
+    /// <c>papers/</c> pages' papers and <c>days/</c> pages' days. Null when the import must run (or the
+    /// archive could not be hashed; the full read then reports why).
+    /// </summary>
+    private static ImportReport? UpToDateByHashes(ImportOptions options, IReadOnlyList<ImportState.Input> inputs, int fileCount, Stopwatch clock)
+    {
+        var state = ImportState.Load(options.ArchiveDir);
+        if (state is null || state.HadErrors || !Directory.Exists(options.ArchiveDir))
+        {
+            return null;
+        }
+        string[] pages;
+        byte[][] hashes;
+        try
+        {
+            pages = ArchiveDigest.OwnedFiles(options.ArchiveDir).ToArray();
+            hashes = new byte[pages.Length][];
+            Parallel.For(0, pages.Length, i => hashes[i] = SHA256.HashData(File.ReadAllBytes(Path.Combine(options.ArchiveDir, pages[i]))));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AggregateException)
+        {
+            return null;
+        }
+        if (!state.Matches(inputs, ArchiveDigest.Compute(pages.Select((p, i) => KeyValuePair.Create(p, hashes[i])))))
+        {
+            return null;
+        }
+        options.Progress?.Report((fileCount, fileCount));
+        var papers = pages.Count(p => p.StartsWith(ArchiveLayout.PapersDir + "/", StringComparison.Ordinal));
+        return new ImportReport(ArchiveModel.Empty, fileCount, pages.Length - papers, papers, 0, 0, Skipped: true, [])
+        {
+            Elapsed = clock.Elapsed,
+        };
     }
 
     private static ListingReadResult SafeRead(Func<string, ListingReadResult> read, string file)

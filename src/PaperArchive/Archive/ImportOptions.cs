@@ -13,6 +13,13 @@ public sealed record ImportOptions(string InputDir, string ArchiveDir)
     /// <summary>Import even when inputs and archive are unchanged since the last import.</summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// When false, an import that is up to date only hashes the archive's pages instead of reading them
+    /// into the model: the report then has the right counts but an empty <see cref="ImportReport.Archive"/>.
+    /// For callers that only print the summary (the CLI); a build needs the model and keeps the default.
+    /// </summary>
+    public bool ReadArchiveWhenUpToDate { get; init; } = true;
+
     /// <summary>Archive pages parsed before (the build keeps one with the site); the report carries the updated one.</summary>
     public ArchivePageCache? Cache { get; init; }
 }

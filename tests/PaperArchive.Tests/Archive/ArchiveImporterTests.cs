@@ -70,6 +70,35 @@ public class ArchiveImporterTests
     }
 
     [Fact]
+    public void Up_to_date_check_by_hashes_alone_gives_the_full_reads_counts_and_still_sees_an_edited_page()
+    {
+        using var tmp = TestDirs.Temp();
+        var listings = tmp.Sub("input/listings");
+        Listing(listings, "2024-06-03.txt", "date: 2024-06-03", "2406.00001|First|3", "2406.00002|Second|1");
+        Listing(listings, "2024-06-04.txt", "date: 2024-06-04", "2406.00001|First|5", "2406.00003|Third|2");
+        ImportReport Quick() => ArchiveImporter.Import(
+            new ImportOptions(tmp.Sub("input"), tmp.Sub("archive")) { ReadArchiveWhenUpToDate = false }, FakePipeline.Read, FakePipeline.Merge);
+        var first = Import(tmp.Sub("input"), tmp.Sub("archive"));
+        var full = Import(tmp.Sub("input"), tmp.Sub("archive"));
+        Assert.True(full.Skipped);
+
+        var quick = Quick();
+        Assert.True(quick.Skipped);
+        Assert.Equal((2, 2, 3), (first.Files, first.Days, first.Papers));
+        Assert.Equal((full.Files, full.Days, full.Papers), (quick.Files, quick.Days, quick.Papers));
+        Assert.Empty(quick.Diagnostics);
+        Assert.Empty(quick.Archive.Papers);
+
+        var page = Directory.EnumerateFiles(tmp.Sub("archive/papers"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(page, "---\nnot: [closed\n");
+        var broken = Quick();
+        Assert.False(broken.Skipped);
+        Assert.True(broken.HasErrors);
+        Assert.Equal(3, broken.Archive.Papers.Count);
+        Assert.False(Quick().Skipped);
+    }
+
+    [Fact]
     public void State_file_is_the_same_for_the_same_inputs_anywhere()
     {
         using var tmp = TestDirs.Temp();
