@@ -64,6 +64,11 @@ public static class HugoExport
                 ["outputs"] = new[] { "HTML", "RSS" },
             }) + "\n");
         }
+        // Topic titles by slug, for the paper page's topic links (site.Data.topics): looking the term page up instead
+        // (.GetTerms or site.GetPage per link) is the slow path this data file avoids.
+        var data = Path.Combine(hugoDir, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "topics.json"), JsonSerializer.Serialize(analysis.Topics.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal)) + "\n");
         Console.WriteLine($"{archive.Papers.Count} papers → {content}");
         return 0;
     }
