@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PaperArchive.Archive;
 using PaperArchive.Model;
+using PaperArchive.Rendering.Pages;
 using PaperArchive.Topics;
 
 namespace PaperArchive.Bench.Scale;
@@ -64,12 +65,30 @@ public static class HugoExport
                 ["outputs"] = new[] { "HTML", "RSS" },
             }) + "\n");
         }
+        // Authors with at least as many papers as ours gives a feed get an RSS feed too (AuthorFeedSource): a term
+        // content file with its own outputs, in the folder Hugo derives from the name. Authors seen once get none, as ours.
+        var feedAuthors = archive.Papers
+            .SelectMany(p => p.Authors.Select(x => x.Name.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Select(n => (Key: HugoTermKey.Of(n), Name: n)))
+            .Where(x => x.Key.Length > 0)
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Where(g => g.Count() >= AuthorFeedSource.MinPapers)
+            .ToArray();
+        foreach (var author in feedAuthors)
+        {
+            var dir = Path.Combine(content, "authors", author.Key);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "_index.md"), JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["title"] = author.First().Name,
+                ["outputs"] = new[] { "HTML", "RSS" },
+            }) + "\n");
+        }
         // Topic titles by slug, for the paper page's topic links (site.Data.topics): looking the term page up instead
         // (.GetTerms or site.GetPage per link) is the slow path this data file avoids.
         var data = Path.Combine(hugoDir, "data");
         Directory.CreateDirectory(data);
         File.WriteAllText(Path.Combine(data, "topics.json"), JsonSerializer.Serialize(analysis.Topics.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal)) + "\n");
-        Console.WriteLine($"{archive.Papers.Count} papers → {content}");
+        Console.WriteLine($"{archive.Papers.Count} papers, {feedAuthors.Length} author feeds → {content}");
         return 0;
     }
 }
