@@ -12,8 +12,10 @@ namespace PaperArchive.Bench.Scale;
 /// Writes an archive as Hugo content for the peer timing: one page per paper (JSON front matter, the abstract as
 /// Markdown body) with taxonomies for the page kinds our site has — days, weeks, months, topics, authors,
 /// organisations, keywords — so Hugo renders the same kinds of pages: home, day/week/month lists, paper pages,
-/// paged topic/author/organisation/keyword lists, RSS (home and topics), sitemap. Similar papers go into the
-/// front matter (computed by our analysis) and the theme looks each up, as our paper page shows them.
+/// paged topic/author/organisation/keyword lists, RSS (home, topics, authors with a feed), sitemap. Similar papers
+/// go into the front matter (computed by our analysis) and the theme looks each up, as our paper page shows them.
+/// The theme builds term links from the front matter, not with Hugo's term lookups (slow paths in Hugo 0.111;
+/// see bench/scale/README.md), so everything a page links to is in its own front matter or in data/topics.json.
 /// </summary>
 public static class HugoExport
 {
