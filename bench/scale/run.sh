@@ -14,7 +14,8 @@
 #                     published site of the previous day (import, topics, search index, and only the
 #                     pages that changed)
 #   hugo full         `hugo` into an empty folder (same page kinds: home, days/weeks/months, papers,
-#                     paged topic/author/organisation/keyword lists, RSS, sitemap)
+#                     paged topic/author/organisation/keyword lists, RSS for home/topics/authors, sitemap;
+#                     what the peer renders and why the theme avoids some Hugo 0.111 calls: README.md)
 #   hugo incremental  Hugo has no incremental build outside `hugo server`: a daily build is a full
 #                     build, so its full time stands in.
 # Prints a table (median wall, median CPU user+sys, median peak RSS; ratios ours/Hugo) with the
@@ -41,6 +42,7 @@ mkdir -p "$work"
 dotnet build "$root/bench/scale/Generator" -c Release -nologo -v quiet -clp:ErrorsOnly -nodeReuse:false >&2
 gen=(dotnet "$root/bench/scale/Generator/bin/Release/net10.0/PaperArchive.Bench.Scale.dll")
 cli=(dotnet "$root/src/PaperArchive.Cli/bin/Release/net10.0/PaperArchive.Cli.dll")
+hugo_stamp="$(cd "$root/bench/scale" && cat Generator/*.cs $(find hugo -type f | sort) | sha1sum | cut -c1-16)"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_before="$(load)"
 
@@ -69,10 +71,17 @@ for n in $sizes; do
     "${gen[@]}" listings "$n" "$per_day" "$corpus" >&2
     (cd "$corpus" && "${cli[@]}" import --input input --archive archive >/dev/null)
     cp -a "$corpus/archive" "$corpus/archive.base"
+    touch "$corpus/.ready"
+  fi
+  # The Hugo site follows bench/scale/hugo/ and the exporter: re-exported (from the archive as imported) whenever
+  # either changed since this corpus was prepared, so an old corpus is never timed with an old theme.
+  if [ "$(cat "$corpus/hugo/.export" 2>/dev/null)" != "$hugo_stamp" ]; then
+    echo "exporting $n papers as Hugo content (not timed)…" >&2
+    rm -rf "$corpus/hugo"
     mkdir -p "$corpus/hugo"
     cp -r "$root/bench/scale/hugo/." "$corpus/hugo/"
-    "${gen[@]}" hugo "$corpus/input" "$corpus/archive" "$corpus/hugo" >&2
-    touch "$corpus/.ready"
+    "${gen[@]}" hugo "$corpus/input" "$corpus/archive.base" "$corpus/hugo" >&2
+    echo "$hugo_stamp" >"$corpus/hugo/.export"
   fi
   next="$(ls "$corpus/next")"
   echo "== $n papers" >&2

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PaperArchive.Archive;
 using PaperArchive.Model;
+using PaperArchive.Rendering.Pages;
 using PaperArchive.Topics;
 
 namespace PaperArchive.Bench.Scale;
@@ -11,8 +12,10 @@ namespace PaperArchive.Bench.Scale;
 /// Writes an archive as Hugo content for the peer timing: one page per paper (JSON front matter, the abstract as
 /// Markdown body) with taxonomies for the page kinds our site has — days, weeks, months, topics, authors,
 /// organisations, keywords — so Hugo renders the same kinds of pages: home, day/week/month lists, paper pages,
-/// paged topic/author/organisation/keyword lists, RSS (home and topics), sitemap. Similar papers go into the
-/// front matter (computed by our analysis) and the theme looks each up, as our paper page shows them.
+/// paged topic/author/organisation/keyword lists, RSS (home, topics, authors with a feed), sitemap. Similar papers
+/// go into the front matter (computed by our analysis) and the theme looks each up, as our paper page shows them.
+/// The theme builds term links from the front matter, not with Hugo's term lookups (slow paths in Hugo 0.111;
+/// see bench/scale/README.md), so everything a page links to is in its own front matter or in data/topics.json.
 /// </summary>
 public static class HugoExport
 {
@@ -64,7 +67,30 @@ public static class HugoExport
                 ["outputs"] = new[] { "HTML", "RSS" },
             }) + "\n");
         }
-        Console.WriteLine($"{archive.Papers.Count} papers → {content}");
+        // Authors with at least as many papers as ours gives a feed get an RSS feed too (AuthorFeedSource): a term
+        // content file with its own outputs, in the folder Hugo derives from the name. Authors seen once get none, as ours.
+        var feedAuthors = archive.Papers
+            .SelectMany(p => p.Authors.Select(x => x.Name.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Select(n => (Key: HugoTermKey.Of(n), Name: n)))
+            .Where(x => x.Key.Length > 0)
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Where(g => g.Count() >= AuthorFeedSource.MinPapers)
+            .ToArray();
+        foreach (var author in feedAuthors)
+        {
+            var dir = Path.Combine(content, "authors", author.Key);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "_index.md"), JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["title"] = author.First().Name,
+                ["outputs"] = new[] { "HTML", "RSS" },
+            }) + "\n");
+        }
+        // Topic titles by slug, for the paper page's topic links (site.Data.topics): looking the term page up instead
+        // (.GetTerms or site.GetPage per link) is the slow path this data file avoids.
+        var data = Path.Combine(hugoDir, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "topics.json"), JsonSerializer.Serialize(analysis.Topics.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal)) + "\n");
+        Console.WriteLine($"{archive.Papers.Count} papers, {feedAuthors.Length} author feeds → {content}");
         return 0;
     }
 }
