@@ -54,6 +54,12 @@ if (mode == "phases")
 if (mode == "index")
 {
     // exactly what `paperarchive build` does for search, once, for /usr/bin/time -v
+    // into an empty folder, as a build writes it (removing the `site` run's index is not building one)
+    var oldIndex = Path.Combine(site, SiteUrls.SearchIndexDir);
+    if (Directory.Exists(oldIndex))
+    {
+        Directory.Delete(oldIndex, recursive: true);
+    }
     var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     // SEARCH_HEAD=n tries another head size (SearchIndexOptions.HeadPostings)

@@ -14,21 +14,12 @@ public class InPlacePublishTests
 {
     private static BuildOptions Workspace(string root, params string[] days)
     {
-        var input = Path.Combine(root, "input");
-        Directory.CreateDirectory(Path.Combine(input, "listings"));
-        File.Copy(Path.Combine(TestPaths.RepoRoot, "input", "topics.yml"), Path.Combine(input, "topics.yml"));
-        File.WriteAllText(Path.Combine(input, "site.yml"), "title: Test Archive\nbase_url: https://me.github.io/papers/\npage_size: 5\n");
+        var options = IncrementalBuildTests.Workspace(root);
         foreach (var day in days)
         {
-            File.Copy(Path.Combine(TestPaths.Fixtures, "hf-api", day), Path.Combine(input, "listings", day));
+            IncrementalBuildTests.AddDay(options, day);
         }
-        return new BuildOptions
-        {
-            InputDir = input,
-            ArchiveDir = Path.Combine(root, "archive"),
-            OutputDir = Path.Combine(root, "site"),
-            ThemesDir = TestPaths.Themes,
-        };
+        return options;
     }
 
     // The site's files, build state (manifest, parsed-page cache) aside.
@@ -49,7 +40,7 @@ public class InPlacePublishTests
         Assert.Equal(0, again.Rendered);
         Assert.Equal(0, again.Changed);
 
-        File.Copy(Path.Combine(TestPaths.Fixtures, "hf-api", "2026-07-02.json"), Path.Combine(options.InputDir, "listings", "2026-07-02.json"));
+        IncrementalBuildTests.AddDay(options, "2026-07-02.json");
         var next = SiteBuilder.Build(options);
         Assert.True(next.Published);
         // Day pages, new papers, feeds, search shards: more than the pages rendered, far from all files.

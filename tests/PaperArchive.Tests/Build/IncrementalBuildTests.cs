@@ -14,7 +14,7 @@ public class IncrementalBuildTests
     // Real listing days, added one at a time, oldest first (as the daily job adds them).
     private static readonly string[] Days = ["2026-07-01.json", "2026-07-02.json", "2026-07-03.json"];
 
-    private static BuildOptions Workspace(string root)
+    internal static BuildOptions Workspace(string root)
     {
         var input = Path.Combine(root, "input");
         Directory.CreateDirectory(Path.Combine(input, "listings"));
@@ -29,7 +29,7 @@ public class IncrementalBuildTests
         };
     }
 
-    private static void AddDay(BuildOptions options, string day) =>
+    internal static void AddDay(BuildOptions options, string day) =>
         File.Copy(Path.Combine(TestPaths.Fixtures, "hf-api", day), Path.Combine(options.InputDir, "listings", day));
 
     /// <summary>A full build of the same inputs into a fresh folder, compared file by file with <paramref name="site"/>.</summary>
