@@ -164,14 +164,14 @@ public static class SiteBuilder
             (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step);
         }
 
-        // Every file of the new site (site path, where it is now): staged, or kept in the published site.
+        // Every file of the new site (the zip aside), and where each is now: staged, or kept in the published site.
+        var sitePaths = render.Paths.Concat(searchFiles).Concat(readerFiles).ToList();
         string Locate(string path)
         {
             var staged = Path.Combine(staging.Path, path);
             return files.PublishedSite is null || File.Exists(staged) ? staged : Path.Combine(files.PublishedSite, path);
         }
-        IEnumerable<(string Path, string File)> SiteFiles() =>
-            render.Paths.Concat(searchFiles).Concat(readerFiles).Where(p => p != SiteUrls.OfflineZip).Select(p => (p, Locate(p)));
+        IEnumerable<(string Path, string File)> SiteFiles() => sitePaths.Select(p => (p, Locate(p)));
 
         // 6c. The whole site as one zip to read from disk (--zip), before the size and link checks see it.
         var zipFiles = 0;
@@ -199,7 +199,7 @@ public static class SiteBuilder
         var problems = new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal);
         if (checker is not null)
         {
-            var written = render.Paths.Concat(searchFiles).Concat(readerFiles).ToHashSet(StringComparer.Ordinal);
+            var written = sitePaths.ToHashSet(StringComparer.Ordinal);
             foreach (var (page, list) in checker.Finish(staging.Path, written))
             {
                 problems[page] = list;

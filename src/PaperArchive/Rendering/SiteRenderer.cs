@@ -64,7 +64,8 @@ public static class SiteRenderer
         var previous = options?.Previous is { } p && p.Global == options.Global && options.PreviousSite is not null ? p : null;
         var pages = new ConcurrentDictionary<string, RenderedPage>(StringComparer.Ordinal);
 
-        var sameReads = new ConcurrentDictionary<object, bool>(ReferenceEqualityComparer.Instance);
+        // By the identity of the two collections (a page's reads are shared with its kind; neither type overrides Equals).
+        var sameReads = new ConcurrentDictionary<(object SiteMembers, object ThemeFiles), bool>();
         // A page is reused when the last build rendered it from the same data, and everything it read
         // then (site members, theme files, exists answers) would read the same now.
         bool Unchanged(SitePage page, string data, out RenderedPage? old)
@@ -76,7 +77,7 @@ public static class SiteRenderer
             }
             old = was;
             // Pages of a kind share their site members and theme files (RenderManifest stores them once): check each set once.
-            return sameReads.GetOrAdd(was.ThemeFiles, _ => SameReads(was)) && (was.Exists is null || was.Exists.All(e => sitePaths.Contains(e.Key) == e.Value));
+            return sameReads.GetOrAdd((was.SiteMembers, was.ThemeFiles), _ => SameReads(was)) && (was.Exists is null || was.Exists.All(e => sitePaths.Contains(e.Key) == e.Value));
         }
         bool SameReads(RenderedPage was)
         {
