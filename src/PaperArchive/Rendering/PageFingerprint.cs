@@ -19,13 +19,16 @@ namespace PaperArchive.Rendering;
 /// </summary>
 public sealed class PageFingerprint
 {
-    // Template name → property of PaperModel, for hashing the members a page read.
-    private static readonly Dictionary<string, System.Reflection.PropertyInfo> PaperProperties =
-        typeof(PaperModel).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .ToDictionary(p => Scriban.Runtime.StandardMemberRenamer.Rename(p.Name), StringComparer.Ordinal);
+    // PaperModel's members in declaration order (the order JSON writes them): C# name → index, template name → index.
+    private static readonly string[] MemberNames =
+        typeof(PaperModel).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).ToArray();
+    private static readonly Dictionary<string, int> JsonIndex =
+        MemberNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> TemplateIndex =
+        MemberNames.Select((n, i) => (n, i)).ToDictionary(x => Scriban.Runtime.StandardMemberRenamer.Rename(x.n), x => x.i, StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<PaperModel, string> _papers = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<(PaperModel Paper, string Member), string> _members = new(PaperMemberComparer.Instance);
+    private readonly ConcurrentDictionary<PaperModel, PaperHashes> _papers = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<PaperArchive.Model.Paper, string> _raw = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<(PaperModel Paper, string Members), string> _subsets = new(PaperMemberComparer.Instance);
     private readonly ConcurrentDictionary<string, JsonSerializerOptions> _options = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions _plain = new() { WriteIndented = false };
@@ -73,23 +76,79 @@ public sealed class PageFingerprint
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
 
-    private string PaperHash(PaperModel paper) => _papers.GetOrAdd(paper, p => Hash(JsonSerializer.SerializeToUtf8Bytes(p, _plain)));
+    /// <summary>
+    /// A generated file's key (<see cref="SiteFile.Key"/>): a hash of <paramref name="parts"/> as JSON, template
+    /// models of papers standing in by their hash and archive papers (<see cref="PaperArchive.Model.Paper"/>) by theirs.
+    /// </summary>
+    public string Key(params object?[] parts)
+    {
+        var json = _options.GetOrAdd("\u0001key", _ =>
+        {
+            var options = new JsonSerializerOptions { WriteIndented = false };
+            options.Converters.Add(new PaperByHash(this, null));
+            options.Converters.Add(new RawPaperByHash(this));
+            return options;
+        });
+        return Hash(JsonSerializer.SerializeToUtf8Bytes(parts, json));
+    }
+
+    private string PaperHash(PaperModel paper) => HashesOf(paper).Whole;
+
+    private string RawHash(PaperArchive.Model.Paper paper) => _raw.GetOrAdd(paper, p => Hash(JsonSerializer.SerializeToUtf8Bytes(p, _plain)));
 
     /// <summary>Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted).</summary>
     private string PaperHash(PaperModel paper, string members) => _subsets.GetOrAdd((paper, members), k =>
     {
+        var hashes = HashesOf(k.Paper);
         var text = new System.Text.StringBuilder();
         foreach (var member in k.Members.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            text.Append(member).Append('=').Append(MemberHash(k.Paper, member)).Append(';');
+            text.Append(member).Append('=');
+            if (TemplateIndex.TryGetValue(member, out var index) && hashes.Members[index] is { } hash)
+            {
+                text.Append(hash);
+            }
+            else
+            {
+                text.Append('-');
+            }
+            text.Append(';');
         }
         return Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     });
 
-    private string MemberHash(PaperModel paper, string member) => _members.GetOrAdd((paper, member), k =>
-        PaperProperties.TryGetValue(k.Member, out var property)
-            ? Hash(JsonSerializer.SerializeToUtf8Bytes(property.GetValue(k.Paper), property.PropertyType, _plain))
-            : "-");
+    /// <summary>
+    /// The paper serialised once; each member's hash is the hash of its value's bytes in that JSON (the same bytes
+    /// the member serialised alone gives), so hashing a paper by some of its members costs no second serialisation.
+    /// </summary>
+    private PaperHashes HashesOf(PaperModel paper) => _papers.GetOrAdd(paper, p =>
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(p, _plain);
+        var members = new string?[MemberNames.Length];
+        var reader = new Utf8JsonReader(bytes);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = JsonIndex.GetValueOrDefault(reader.GetString()!, -1);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (index >= 0)
+            {
+                members[index] = Hash(bytes.AsSpan(start, (int)reader.BytesConsumed - start));
+            }
+        }
+        return new PaperHashes(Hash(bytes), members);
+    });
+
+    private sealed record PaperHashes(string Whole, string?[] Members);
+
+    private sealed class RawPaperByHash(PageFingerprint owner) : JsonConverter<PaperArchive.Model.Paper>
+    {
+        public override PaperArchive.Model.Paper Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, PaperArchive.Model.Paper value, JsonSerializerOptions options) => writer.WriteStringValue(owner.RawHash(value));
+    }
 
     private sealed class PaperByHash(PageFingerprint owner, string? members) : JsonConverter<PaperModel>
     {

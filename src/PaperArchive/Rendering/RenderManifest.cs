@@ -19,7 +19,7 @@ public sealed record RenderManifest(
     [property: JsonPropertyName("theme_files")] IReadOnlyDictionary<string, string> ThemeFiles,
     [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, RenderedPage> Pages)
 {
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     /// <summary>Site-relative path of the manifest (a dot folder: GitHub Pages' artifact upload leaves hidden files out).</summary>
     public const string RelativePath = ".paperarchive/manifest.json";
@@ -30,6 +30,10 @@ public sealed record RenderManifest(
     /// <summary>Site path → hash of every generated file (feeds, exports, search shards, assets, sitemaps): see <see cref="SiteFileWriter"/>.</summary>
     [JsonPropertyName("files")]
     public IReadOnlyDictionary<string, string> Files { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Site path → <see cref="SiteFile.Key"/> of the generated files that have one.</summary>
+    [JsonPropertyName("file_keys")]
+    public IReadOnlyDictionary<string, string> FileKeys { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Every file of the site this manifest describes (pages and generated files), the manifest itself aside.</summary>
     public IEnumerable<string> AllPaths() => Pages.Keys.Concat(Files.Keys);
@@ -69,6 +73,7 @@ public sealed record RenderManifest(
             {
                 Problems = stored.Problems ?? new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal),
                 Files = stored.Files ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+                FileKeys = stored.FileKeys ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -114,6 +119,7 @@ public sealed record RenderManifest(
             dependencies,
             pages,
             new SortedDictionary<string, string>(Files.ToDictionary(), StringComparer.Ordinal),
+            new SortedDictionary<string, string>(FileKeys.ToDictionary(), StringComparer.Ordinal),
             new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal)), Json);
     }
 
@@ -125,6 +131,7 @@ public sealed record RenderManifest(
         [property: JsonPropertyName("deps")] IReadOnlyList<StoredDependencies>? Dependencies,
         [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, StoredPage>? Pages,
         [property: JsonPropertyName("files")] IReadOnlyDictionary<string, string>? Files,
+        [property: JsonPropertyName("file_keys")] IReadOnlyDictionary<string, string>? FileKeys,
         [property: JsonPropertyName("problems")] IReadOnlyDictionary<string, IReadOnlyList<PageProblem>>? Problems);
 
     private sealed record StoredDependencies(

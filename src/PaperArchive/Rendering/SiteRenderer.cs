@@ -106,6 +106,7 @@ public static class SiteRenderer
                 PaperMembers = [.. read.PaperMembers],
             });
 
+        var fileKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
         var rendered = 0;
         // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
@@ -149,6 +150,16 @@ public static class SiteRenderer
                         };
                         break;
                     case SiteFile generated when files is not null:
+                        // Keyed: a file generated from the same values as the published one is kept without generating it.
+                        var key = generated.Key is null ? null : KeyOf(generated, fingerprint);
+                        if (key is not null)
+                        {
+                            fileKeys[generated.Path] = key;
+                            if (inPlace && previous is not null && previous.FileKeys.TryGetValue(generated.Path, out var was) && was == key && files.Keep(generated.Path))
+                            {
+                                break;
+                            }
+                        }
                         files.Write(generated.Path, generated.Write);
                         break;
                     case SiteFile generated:
@@ -173,7 +184,10 @@ public static class SiteRenderer
         });
         var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,
             pages.Values.SelectMany(pg => pg.ThemeFiles.Values).OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(f => f, ThemeHash, StringComparer.Ordinal),
-            pages);
+            pages)
+        {
+            FileKeys = new SortedDictionary<string, string>(fileKeys, StringComparer.Ordinal),
+        };
 
         var sitemapPaths = outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path).ToList();
         var lastDay = site.Days.Count > 0 ? site.Days[^1].Date : (DateOnly?)null;
@@ -207,6 +221,19 @@ public static class SiteRenderer
     private static Dictionary<string, string> SiteMemberHashes(Model.SiteModel site, PageFingerprint fingerprint) =>
         typeof(Model.SiteModel).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .ToDictionary(p => Scriban.Runtime.StandardMemberRenamer.Rename(p.Name), p => fingerprint.OfValue(p.GetValue(site)), StringComparer.Ordinal);
+
+    /// <summary>The file's key, or null (generated and compared by its bytes) when its values cannot be hashed.</summary>
+    private static string? KeyOf(SiteFile file, PageFingerprint fingerprint)
+    {
+        try
+        {
+            return file.Key!(fingerprint);
+        }
+        catch (Exception e) when (e is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static bool TryReuse(string previous, string file)
     {

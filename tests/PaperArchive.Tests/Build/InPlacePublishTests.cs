@@ -165,4 +165,77 @@ public class InPlacePublishTests
         SiteRenderer.Render(new SiteContext(archive, changed, new SiteConfig()), theme, SiteBuilder.PageSources(), full, null, new RenderOptions());
         IncrementalBuildTests.AssertSameTree(full, second, "similar papers changed");
     }
+
+    [Fact]
+    public void A_keyed_generated_file_is_kept_without_generating_it_and_generated_again_when_its_values_change()
+    {
+        using var tmp = TestPaths.Temp();
+        var theme = Theme.Load(TestPaths.Themes, "default", null);
+        var context = new SiteContext(SampleArchive.Create(), SampleArchive.Analysis(), new SiteConfig());
+        var source = new CountingSource { Value = "one" };
+        IReadOnlyList<IPageSource> sources = [.. SiteBuilder.PageSources(), source];
+
+        // The first build writes a site and its manifest.
+        var site = Path.Combine(tmp.Path, "site");
+        Directory.CreateDirectory(site);
+        var files = new SiteFileWriter(site);
+        var first = SiteRenderer.Render(SiteRenderer.Plan(context, theme, sources), site, null, new RenderOptions { Global = "g", Files = files });
+        var manifest = first.Manifest! with { Files = new SortedDictionary<string, string>(files.Hashes.ToDictionary(), StringComparer.Ordinal) };
+        Assert.Equal(1, source.Calls["keyed.txt"]);
+        Assert.True(manifest.FileKeys.ContainsKey("keyed.txt"));
+        Assert.False(manifest.FileKeys.ContainsKey("plain.txt"));
+        // Citation exports and feeds carry keys too.
+        Assert.Contains(manifest.FileKeys.Keys, k => k.EndsWith(".bib", StringComparison.Ordinal));
+        Assert.Contains(manifest.FileKeys.Keys, k => k.EndsWith(".ris", StringComparison.Ordinal));
+
+        RenderReport Update(string name)
+        {
+            var staging = Path.Combine(tmp.Path, name);
+            Directory.CreateDirectory(staging);
+            var writer = new SiteFileWriter(staging, site, manifest.Files);
+            return SiteRenderer.Render(SiteRenderer.Plan(context, theme, sources), staging, null,
+                new RenderOptions { PreviousSite = site, Previous = manifest, Global = "g", Files = writer });
+        }
+
+        // Same values: the keyed file is not generated (the plain one is, and kept because its bytes are the same).
+        Update("same");
+        Assert.Equal(1, source.Calls["keyed.txt"]);
+        Assert.Equal(2, source.Calls["plain.txt"]);
+        Assert.False(File.Exists(Path.Combine(tmp.Path, "same", "keyed.txt")));
+        Assert.False(Directory.EnumerateFiles(Path.Combine(tmp.Path, "same"), "*.bib", SearchOption.AllDirectories).Any());
+
+        // A value in its key changed: generated and written again.
+        source.Value = "two";
+        Update("changed");
+        Assert.Equal(2, source.Calls["keyed.txt"]);
+        Assert.Equal("two", File.ReadAllText(Path.Combine(tmp.Path, "changed", "keyed.txt")));
+
+        // Another engine (the global key) keeps nothing by key.
+        source.Value = "one";
+        var other = Path.Combine(tmp.Path, "other");
+        Directory.CreateDirectory(other);
+        SiteRenderer.Render(SiteRenderer.Plan(context, theme, sources), other, null,
+            new RenderOptions { PreviousSite = site, Previous = manifest, Global = "other", Files = new SiteFileWriter(other, site, manifest.Files) });
+        Assert.Equal(3, source.Calls["keyed.txt"]);
+    }
+
+    private sealed class CountingSource : IPageSource
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+        public string Value { get; set; } = "";
+
+        public IEnumerable<SiteOutput> GetPages(SiteContext site)
+        {
+            var value = Value;
+            yield return new SiteFile("keyed.txt", s => Write(s, "keyed.txt", value)) { Key = f => f.Key("counted", value), InSitemap = false };
+            yield return new SiteFile("plain.txt", s => Write(s, "plain.txt", "plain")) { InSitemap = false };
+        }
+
+        private void Write(Stream stream, string name, string text)
+        {
+            Calls.AddOrUpdate(name, 1, (_, n) => n + 1);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+    }
 }

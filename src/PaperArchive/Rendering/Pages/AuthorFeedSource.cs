@@ -32,7 +32,7 @@ public sealed class AuthorFeedSource : IPageSource
             var feed = new FeedInfo($"{site.Config.Title}: papers by {group.Key}", $"New papers by {group.Key} in {site.Config.Title}",
                 site.Config.BaseUrl, SiteUrls.AuthorFeed(slug), SiteUrls.Author(slug), updated, site.Config.Language);
             var newest = papers.Take(site.Config.FeedSize).ToArray();
-            yield return new SiteFile(SiteUrls.AuthorFeed(slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false };
+            yield return new SiteFile(SiteUrls.AuthorFeed(slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false, Key = f => f.Key("atom", feed, newest) };
         }
     }
 }

@@ -42,8 +42,17 @@ public sealed class CitationExportSource : IPageSource
 
     private static IEnumerable<SiteFile> Files(SiteContext site, string pagePath, IReadOnlyList<PaperModel> papers)
     {
-        yield return new SiteFile(SiteUrls.Export(pagePath, "bib"), s => Write(s, BibTexText(site, papers))) { InSitemap = false };
-        yield return new SiteFile(SiteUrls.Export(pagePath, "ris"), s => Write(s, RisText(site, papers))) { InSitemap = false };
+        // Keys: exactly what BibTexText and RisText read (the papers' models; RIS also the archive papers and the base URL).
+        yield return new SiteFile(SiteUrls.Export(pagePath, "bib"), s => Write(s, BibTexText(site, papers)))
+        {
+            InSitemap = false,
+            Key = f => f.Key("bib", papers),
+        };
+        yield return new SiteFile(SiteUrls.Export(pagePath, "ris"), s => Write(s, RisText(site, papers)))
+        {
+            InSitemap = false,
+            Key = f => f.Key("ris", site.Config.BaseUrl, papers, papers.Select(p => site.FindPaper(p.Id)).ToArray()),
+        };
     }
 
     /// <summary>Entries separated by a blank line, ending in a newline.</summary>

@@ -28,7 +28,7 @@ public sealed class TopicPageSource : IPageSource
             var feed = new FeedInfo($"{site.Config.Title}: {topic.Title}", topic.Description, site.Config.BaseUrl,
                 SiteUrls.TopicFeed(topic.Slug), SiteUrls.Topic(topic.Slug), updated, site.Config.Language);
             var newest = papers.Take(site.Config.FeedSize).ToArray();
-            yield return new SiteFile(SiteUrls.TopicFeed(topic.Slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false };
+            yield return new SiteFile(SiteUrls.TopicFeed(topic.Slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false, Key = f => f.Key("atom", feed, newest) };
         }
     }
 
