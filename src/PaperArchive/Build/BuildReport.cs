@@ -17,4 +17,7 @@ public sealed record BuildReport(int Pages, int Files, int Papers, int Days, Tim
 
     /// <summary>Files the build wrote into the site (new or changed); an in-place update leaves the others untouched. Zero when not published.</summary>
     public int Changed { get; init; }
+
+    /// <summary>Total bytes of the site's files as the size check counted them (the manifest and build state aside).</summary>
+    public long Bytes { get; init; }
 }

@@ -166,10 +166,12 @@ public static class SiteBuilder
 
         // Every file of the new site (the zip aside), and where each is now: staged, or kept in the published site.
         var sitePaths = render.Paths.Concat(searchFiles).Concat(readerFiles).ToList();
+        // Updating in place, staging holds only what changed: listed once, not asked about file by file.
+        var staged = files.PublishedSite is null ? null : StagedPaths(staging.Path);
         string Locate(string path)
         {
-            var staged = Path.Combine(staging.Path, path);
-            return files.PublishedSite is null || File.Exists(staged) ? staged : Path.Combine(files.PublishedSite, path);
+            var file = Path.Combine(staging.Path, path);
+            return staged is null || staged.Contains(path) ? file : Path.Combine(files.PublishedSite!, path);
         }
         IEnumerable<(string Path, string File)> SiteFiles() => sitePaths.Select(p => (p, Locate(p)));
 
@@ -181,12 +183,21 @@ public static class SiteBuilder
             OfflineZipWriter.Write(SiteFiles(), Path.Combine(staging.Path, SiteUrls.OfflineZip));
             files.Adopt(SiteUrls.OfflineZip);
             zipFiles = 1;
+            if (staged is not null && File.Exists(Path.Combine(staging.Path, SiteUrls.OfflineZip)))
+            {
+                staged.Add(SiteUrls.OfflineZip);
+            }
+            sitePaths.Add(SiteUrls.OfflineZip);
         }
 
         // 7. Size budget (GitHub Pages refuses sites over 1 GB).
         Step("size");
-        var (_, sizeError) = SiteSizeGuard.Check(SiteFiles().Select(f => f.File).Concat(zipFiles > 0 ? [Locate(SiteUrls.OfflineZip)] : []),
-            options.OutputDir, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
+        // Updating in place, the published site's files that the new site no longer has (deleted when publishing).
+        var stale = previous is null || files.PublishedSite is null ? [] : previous.AllPaths().Except(sitePaths, StringComparer.Ordinal).ToList();
+        var siteBytes = staged is not null && previous is { Bytes: > 0 }
+            ? SiteSizeGuard.Update(previous.Bytes, previous.AllPaths().ToHashSet(StringComparer.Ordinal), files.PublishedSite!, staging.Path, staged, stale)
+            : SiteSizeGuard.Measure(sitePaths.Select(Locate));
+        var sizeError = SiteSizeGuard.Check(siteBytes, options.OutputDir, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
         if (sizeError is not null)
         {
             diagnostics.Add(sizeError);
@@ -233,6 +244,7 @@ public static class SiteBuilder
         {
             Problems = problems,
             Files = new SortedDictionary<string, string>(files.Hashes.ToDictionary(), StringComparer.Ordinal),
+            Bytes = siteBytes,
         };
         manifest.Save(staging.Path);
 
@@ -250,8 +262,7 @@ public static class SiteBuilder
             }
             else
             {
-                var now = manifest.AllPaths().ToHashSet(StringComparer.Ordinal);
-                changed = staging.PublishInPlace(previous!.AllPaths().Where(p => !now.Contains(p)));
+                changed = staging.PublishInPlace(stale);
             }
             // Parsed archive pages travel with the site (the next build's import parses only changed pages);
             // not part of the site's files, so not counted or listed, and only ever a shortcut (keyed by hashes).
@@ -267,8 +278,15 @@ public static class SiteBuilder
             Steps = steps,
             Rendered = render.Rendered,
             Changed = changed,
+            Bytes = siteBytes,
         };
     }
+
+    /// <summary>Site paths of the files in a staging folder.</summary>
+    private static HashSet<string> StagedPaths(string stagingDir) =>
+        Directory.EnumerateFiles(stagingDir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(stagingDir, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// What <see cref="Build"/> would render now, without rendering or writing anything: steps 1, 4 and the

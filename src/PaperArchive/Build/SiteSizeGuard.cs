@@ -22,19 +22,55 @@ public static class SiteSizeGuard
     /// <summary>The same for a site whose <paramref name="files"/> are spread over folders (a build updating a site in place); <paramref name="siteDir"/> names it in the error.</summary>
     public static (long Bytes, Diagnostic? Error) Check(IEnumerable<string> files, string siteDir, long budgetBytes)
     {
+        var bytes = Measure(files);
+        return (bytes, Check(bytes, siteDir, budgetBytes));
+    }
+
+    /// <summary>Total bytes of <paramref name="files"/> (a missing file counts nothing: a page that failed to render; the build will not publish anyway).</summary>
+    public static long Measure(IEnumerable<string> files)
+    {
         long bytes = 0;
         foreach (var file in files)
         {
-            // A page that failed to render has no file; the build will not publish anyway.
             var info = new FileInfo(file);
             bytes += info.Exists ? info.Length : 0;
         }
+        return bytes;
+    }
+
+    /// <summary>
+    /// The size of a site updated in place, from the published site's size (<paramref name="publishedBytes"/>, over
+    /// <paramref name="publishedPaths"/>) without measuring its hundred thousand files again: plus the staged files,
+    /// minus the published copies they replace and the <paramref name="stale"/> files publishing deletes.
+    /// </summary>
+    public static long Update(long publishedBytes, IReadOnlySet<string> publishedPaths, string publishedSite, string stagingDir, IEnumerable<string> staged, IEnumerable<string> stale)
+    {
+        var bytes = publishedBytes;
+        long Old(string path) => publishedPaths.Contains(path) && new FileInfo(Path.Combine(publishedSite, path)) is { Exists: true } info ? info.Length : 0;
+        foreach (var path in staged)
+        {
+            if (path == Rendering.RenderManifest.RelativePath || path == StagingDirectory.JournalName)
+            {
+                continue;
+            }
+            bytes += new FileInfo(Path.Combine(stagingDir, path)).Length - Old(path);
+        }
+        foreach (var path in stale)
+        {
+            bytes -= Old(path);
+        }
+        return bytes;
+    }
+
+    /// <summary>An error when <paramref name="bytes"/> is over <paramref name="budgetBytes"/>; <paramref name="siteDir"/> names the site.</summary>
+    public static Diagnostic? Check(long bytes, string siteDir, long budgetBytes)
+    {
         if (bytes <= budgetBytes)
         {
-            return (bytes, null);
+            return null;
         }
         var message = $"site is {Format(bytes)}, over the {Format(budgetBytes)} budget set in site.yml (size_budget_mb); GitHub Pages rejects sites over {Format(PagesLimitBytes)}";
-        return (bytes, Diagnostic.Error(siteDir, null, message));
+        return Diagnostic.Error(siteDir, null, message);
     }
 
     /// <summary>"1.2 GB", "850 MB", "12.5 KB", "300 bytes" (binary units, as GitHub counts them; one decimal, invariant culture).</summary>

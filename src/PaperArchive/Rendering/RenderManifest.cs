@@ -31,6 +31,10 @@ public sealed record RenderManifest(
     [JsonPropertyName("files")]
     public IReadOnlyDictionary<string, string> Files { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Total bytes of the site's files (the manifest aside) when it was published: the next in-place build updates it instead of measuring every file (see <c>SiteSizeGuard.Update</c>).</summary>
+    [JsonPropertyName("bytes")]
+    public long Bytes { get; init; }
+
     /// <summary>Site path → <see cref="SiteFile.Key"/> of the generated files that have one.</summary>
     [JsonPropertyName("file_keys")]
     public IReadOnlyDictionary<string, string> FileKeys { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -74,6 +78,7 @@ public sealed record RenderManifest(
                 Problems = stored.Problems ?? new SortedDictionary<string, IReadOnlyList<PageProblem>>(StringComparer.Ordinal),
                 Files = stored.Files ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
                 FileKeys = stored.FileKeys ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+                Bytes = stored.Bytes,
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -120,7 +125,8 @@ public sealed record RenderManifest(
             pages,
             new SortedDictionary<string, string>(Files.ToDictionary(), StringComparer.Ordinal),
             new SortedDictionary<string, string>(FileKeys.ToDictionary(), StringComparer.Ordinal),
-            new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal)), Json);
+            new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal),
+            Bytes), Json);
     }
 
     private sealed record Stored(
@@ -132,7 +138,8 @@ public sealed record RenderManifest(
         [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, StoredPage>? Pages,
         [property: JsonPropertyName("files")] IReadOnlyDictionary<string, string>? Files,
         [property: JsonPropertyName("file_keys")] IReadOnlyDictionary<string, string>? FileKeys,
-        [property: JsonPropertyName("problems")] IReadOnlyDictionary<string, IReadOnlyList<PageProblem>>? Problems);
+        [property: JsonPropertyName("problems")] IReadOnlyDictionary<string, IReadOnlyList<PageProblem>>? Problems,
+        [property: JsonPropertyName("bytes")] long Bytes);
 
     private sealed record StoredDependencies(
         [property: JsonPropertyName("site")] IReadOnlyList<string>? SiteMembers,

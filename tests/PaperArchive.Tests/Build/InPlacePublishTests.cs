@@ -32,6 +32,7 @@ public class InPlacePublishTests
         var options = Workspace(tmp.Path, "2026-07-01.json");
         var first = SiteBuilder.Build(options);
         Assert.True(first.Published, string.Join("\n", first.Diagnostics));
+        Assert.Equal(SiteBytes(options.OutputDir), first.Bytes);
         // From scratch every file is written.
         Assert.Equal(FileCount(options.OutputDir), first.Changed);
 
@@ -39,15 +40,21 @@ public class InPlacePublishTests
         Assert.True(again.Published);
         Assert.Equal(0, again.Rendered);
         Assert.Equal(0, again.Changed);
+        Assert.Equal(SiteBytes(options.OutputDir), again.Bytes);
 
         IncrementalBuildTests.AddDay(options, "2026-07-02.json");
         var next = SiteBuilder.Build(options);
         Assert.True(next.Published);
         // Day pages, new papers, feeds, search shards: more than the pages rendered, far from all files.
         Assert.InRange(next.Changed, next.Rendered, FileCount(options.OutputDir) - 50);
+        // The size check updated the published size by what changed; it is what the site measures.
+        Assert.Equal(SiteBytes(options.OutputDir), next.Bytes);
         Assert.False(Directory.Exists(Path.Combine(tmp.Path, ".site.building")));
         IncrementalBuildTests.AssertSameTree(Path.Combine(BuildFresh(options, tmp.Path), "site"), options.OutputDir, "after the in-place update");
     }
+
+    private static long SiteBytes(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.paperarchive/", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
 
     private static string BuildFresh(BuildOptions options, string root)
     {
