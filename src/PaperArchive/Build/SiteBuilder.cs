@@ -194,9 +194,9 @@ public static class SiteBuilder
         Step("size");
         // Updating in place, the published site's files that the new site no longer has (deleted when publishing).
         var stale = previous is null || files.PublishedSite is null ? [] : previous.AllPaths().Except(sitePaths, StringComparer.Ordinal).ToList();
-        var siteBytes = staged is not null && previous is { Bytes: > 0 }
+        var siteBytes = (staged is not null && previous is { Bytes: > 0 }
             ? SiteSizeGuard.Update(previous.Bytes, previous.AllPaths().ToHashSet(StringComparer.Ordinal), files.PublishedSite!, staging.Path, staged, stale)
-            : SiteSizeGuard.Measure(sitePaths.Select(Locate));
+            : null) ?? SiteSizeGuard.Measure(sitePaths.Select(Locate));
         var sizeError = SiteSizeGuard.Check(siteBytes, options.OutputDir, config.SizeBudgetMb * SiteSizeGuard.MegaByte);
         if (sizeError is not null)
         {

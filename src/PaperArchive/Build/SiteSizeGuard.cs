@@ -41,12 +41,23 @@ public static class SiteSizeGuard
     /// <summary>
     /// The size of a site updated in place, from the published site's size (<paramref name="publishedBytes"/>, over
     /// <paramref name="publishedPaths"/>) without measuring its hundred thousand files again: plus the staged files,
-    /// minus the published copies they replace and the <paramref name="stale"/> files publishing deletes.
+    /// minus the published copies they replace and the <paramref name="stale"/> files publishing deletes. Null when a
+    /// published file it needs is gone (someone deleted it: its size is no longer known), and the caller measures.
     /// </summary>
-    public static long Update(long publishedBytes, IReadOnlySet<string> publishedPaths, string publishedSite, string stagingDir, IEnumerable<string> staged, IEnumerable<string> stale)
+    public static long? Update(long publishedBytes, IReadOnlySet<string> publishedPaths, string publishedSite, string stagingDir, IEnumerable<string> staged, IEnumerable<string> stale)
     {
         var bytes = publishedBytes;
-        long Old(string path) => publishedPaths.Contains(path) && new FileInfo(Path.Combine(publishedSite, path)) is { Exists: true } info ? info.Length : 0;
+        var known = true;
+        long Old(string path)
+        {
+            if (!publishedPaths.Contains(path))
+            {
+                return 0;
+            }
+            var info = new FileInfo(Path.Combine(publishedSite, path));
+            known &= info.Exists;
+            return info.Exists ? info.Length : 0;
+        }
         foreach (var path in staged)
         {
             if (path == Rendering.RenderManifest.RelativePath || path == StagingDirectory.JournalName)
@@ -59,7 +70,7 @@ public static class SiteSizeGuard
         {
             bytes -= Old(path);
         }
-        return bytes;
+        return known ? bytes : null;
     }
 
     /// <summary>An error when <paramref name="bytes"/> is over <paramref name="budgetBytes"/>; <paramref name="siteDir"/> names the site.</summary>

@@ -94,7 +94,7 @@ public sealed class PageFingerprint
 
     private string PaperHash(PaperModel paper) => HashesOf(paper).Whole;
 
-    private string RawHash(PaperArchive.Model.Paper paper) => _raw.GetOrAdd(paper, p => Hash(JsonSerializer.SerializeToUtf8Bytes(p, _plain)));
+    private string RawHash(PaperArchive.Model.Paper paper) => _raw.GetOrAdd(paper, p => Hash(JsonSerializer.SerializeToUtf8Bytes(p, FingerprintJson.Default.Paper)));
 
     /// <summary>Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted).</summary>
     private string PaperHash(PaperModel paper, string members) => _subsets.GetOrAdd((paper, members), k =>
@@ -123,7 +123,7 @@ public sealed class PageFingerprint
     /// </summary>
     private PaperHashes HashesOf(PaperModel paper) => _papers.GetOrAdd(paper, p =>
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(p, _plain);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(p, FingerprintJson.Default.PaperModel);
         var members = new string?[MemberNames.Length];
         var reader = new Utf8JsonReader(bytes);
         reader.Read();

@@ -72,4 +72,28 @@ public sealed class SiteSizeGuardTests : IDisposable
 
         Assert.Equal("site is 1.2 GB, over the 1 GB budget set in site.yml (size_budget_mb); GitHub Pages rejects sites over 1 GB", error?.Message);
     }
+
+    [Fact]
+    public void An_update_in_place_counts_staged_files_instead_of_the_copies_they_replace_and_drops_deleted_files()
+    {
+        var published = Path.Combine(site, "published");
+        var staging = Path.Combine(site, "staging");
+        Directory.CreateDirectory(published);
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(published, "a.html"), new string('a', 100));
+        File.WriteAllText(Path.Combine(published, "b.html"), new string('b', 200));
+        File.WriteAllText(Path.Combine(published, "old.html"), new string('o', 50));
+        File.WriteAllText(Path.Combine(staging, "a.html"), new string('a', 130));
+        File.WriteAllText(Path.Combine(staging, "new.html"), new string('n', 7));
+        var paths = new HashSet<string>(["a.html", "b.html", "old.html"], StringComparer.Ordinal);
+
+        var bytes = SiteSizeGuard.Update(350, paths, published, staging, ["a.html", "new.html"], ["old.html"]);
+
+        // b (200) kept, a now 130, new 7, old gone: what the published site measures after the move.
+        Assert.Equal(337, bytes);
+
+        // A published file deleted by hand: its size is unknown, so the caller must measure.
+        File.Delete(Path.Combine(published, "old.html"));
+        Assert.Null(SiteSizeGuard.Update(350, paths, published, staging, ["a.html", "new.html"], ["old.html"]));
+    }
 }
