@@ -29,18 +29,23 @@ public sealed class RenderedPageChecker
         var page = rendered.Path;
         var (links, baseHref) = LinkScanner.Scan(html);
         var onThisPage = new HashSet<string>(StringComparer.Ordinal);
+        // A page repeats most of its links (navigation, a paper's author list): each value is resolved once.
+        var resolved = new Dictionary<string, (string? Target, string? Problem)>(StringComparer.Ordinal);
         foreach (var link in links)
         {
-            var (target, problem) = SiteChecker.ResolveTarget(page, baseHref, link.Value);
+            if (!resolved.TryGetValue(link.Value, out var result))
+            {
+                result = SiteChecker.ResolveTarget(page, baseHref, link.Value);
+                resolved[link.Value] = result;
+            }
+            var (target, problem) = result;
             if (problem is not null)
             {
                 Add(page, $"line {link.Line}, column {link.Column}", problem);
             }
             else if (target is not null && onThisPage.Add(target))
             {
-                var seen = _targets.GetOrAdd(target, _ => new Occurrences(page, link.Value, link.Line, link.Column));
-                seen.Offer(page, link.Value, link.Line, link.Column);
-                seen.Add();
+                _targets.GetOrAdd(target, _ => new Occurrences(page, link.Value, link.Line, link.Column)).Seen(page, link.Value, link.Line, link.Column);
             }
         }
         if (_kinds.AddOrUpdate(rendered.Kind, 1, (_, n) => n + 1) <= 2 || StableHash(page) % HtmlSampleEvery == 0)
@@ -102,19 +107,12 @@ public sealed class RenderedPageChecker
             }
         }
 
-        /// <summary>Counts one more page (each page adds a link once).</summary>
-        public void Add()
+        /// <summary>Counts one more page (each page adds a link once), which stands for the rest when it sorts first.</summary>
+        public void Seen(string page, string link, int line, int column)
         {
             lock (_gate)
             {
                 _pages++;
-            }
-        }
-
-        public void Offer(string page, string link, int line, int column)
-        {
-            lock (_gate)
-            {
                 if (string.CompareOrdinal(page, First) < 0)
                 {
                     (First, Link, Line, Column) = (page, link, line, column);
