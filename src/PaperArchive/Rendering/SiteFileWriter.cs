@@ -51,10 +51,18 @@ public sealed class SiteFileWriter
             return;
         }
         var file = Path.Combine(StagingDir, sitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        stream.Write(bytes);
+        var dir = Path.GetDirectoryName(file)!;
+        // Added only once created (by whichever thread ran the factory), so a thread that finds it can write.
+        _folders.GetOrAdd(dir, d =>
+        {
+            Directory.CreateDirectory(d);
+            return 0;
+        });
+        Common.FileBytes.Write(file, bytes);
     }
+
+    // Folders created in staging (a folder holds hundreds of files: one mkdir each, not one per file).
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Writes what <paramref name="write"/> streams.</summary>
     public void Write(string sitePath, Action<Stream> write)

@@ -133,10 +133,7 @@ public static class SiteRenderer
                         {
                             data = fingerprint.Of(page, dependencies.PaperMembers);
                         }
-                        using (var writer = new StreamWriter(file, false, SiteRenderPlan.Utf8NoBom, 1 << 16))
-                        {
-                            writer.Write(html);
-                        }
+                        Common.FileBytes.WriteUtf8(file, html);
                         Interlocked.Increment(ref rendered);
                         options?.Inspect?.Invoke(page, html);
                         foreach (var full in dependencies.ThemeFiles.Values.OfType<string>())

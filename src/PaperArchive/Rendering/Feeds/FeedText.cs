@@ -10,7 +10,17 @@ internal static class FeedText
     public static string Absolute(string baseUrl, string sitePath) => SiteUrls.Absolute(baseUrl, sitePath);
 
     public static DateOnly ItemDate(PaperModel p, DateOnly fallback) =>
-        DateOnly.ParseExact(p.FirstListed?.Iso ?? p.Published?.Iso ?? fallback.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (p.FirstListed?.Iso ?? p.Published?.Iso) is { } iso ? Iso(iso) : fallback;
+
+    // Every feed item of tens of thousands of feeds: digits read directly (DateOnly.ParseExact was a tenth of writing them).
+    private static DateOnly Iso(string iso) =>
+        iso.Length == 10 && iso[4] == '-' && iso[7] == '-'
+        && int.TryParse(iso.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+        && int.TryParse(iso.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+        && int.TryParse(iso.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+        && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Midnight(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
