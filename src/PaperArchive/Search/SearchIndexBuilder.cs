@@ -6,7 +6,13 @@ namespace PaperArchive.Search;
 /// <summary>Analyses every paper and computes the BM25 postings (<see cref="SearchIndexData"/>).</summary>
 public static class SearchIndexBuilder
 {
-    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis)
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis) => Build(archive, analysis, null);
+
+    /// <summary>
+    /// As <see cref="Build(ArchiveModel, ArchiveAnalysis)"/>, taking papers whose text was analysed before
+    /// from <paramref name="cache"/> (and adding the others to it): the same result, less work.
+    /// </summary>
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis, SearchAnalysisCache? cache)
     {
         var docs = OrderDocs(archive.Papers);
         var topics = analysis.Topics.ToList();
@@ -38,7 +44,7 @@ public static class SearchIndexBuilder
         // per thread), then number terms sequentially so the result never depends on scheduling.
         // Blocks bound the memory held by per-paper term counts.
         const int block = 512;
-        var analysed = new (Dictionary<string, int> Counts, int Length)[docs.Count][];
+        var analysed = new SearchPaperTerms[docs.Count];
         var docSlugs = new List<string>[docs.Count];
         for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
         {
@@ -50,36 +56,29 @@ public static class SearchIndexBuilder
                 var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
                 docSlugs[d] = slugs;
                 var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
-                var perField = new (Dictionary<string, int>, int)[fieldCount];
-                for (var f = 0; f < fieldCount; f++)
-                {
-                    var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                    var length = string.IsNullOrWhiteSpace(texts[f]) ? 0 : SearchAnalyzer.CountTerms(analyzer, texts[f], counts);
-                    perField[f] = (counts, length);
-                }
-                analysed[d] = perField;
+                analysed[d] = cache is null ? Analyze(analyzer, texts) : cache.GetOrAnalyze(texts, t => Analyze(analyzer, t));
                 return analyzer;
             }, analyzer => analyzer.Dispose());
 
             for (var d = blockStart; d < blockEnd; d++)
             {
                 docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                var paperTerms = analysed[d];
                 for (var f = 0; f < fieldCount; f++)
                 {
-                    var (counts, length) = analysed[d][f];
-                    var pairs = new (int Term, int Tf)[counts.Count];
-                    var i = 0;
+                    var (terms, tfs, length) = (paperTerms.Terms[f], paperTerms.Frequencies[f], paperTerms.Lengths[f]);
+                    var pairs = new (int Term, int Tf)[terms.Length];
                     // Term ids follow first occurrence (docs, fields and text in order), so they
                     // never depend on scheduling; the output is ordered by term anyway.
-                    foreach (var (term, tf) in counts)
+                    for (var i = 0; i < terms.Length; i++)
                     {
-                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, term, out var known);
+                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, terms[i], out var known);
                         if (!known)
                         {
                             id = termNames.Count;
-                            termNames.Add(term);
+                            termNames.Add(terms[i]);
                         }
-                        pairs[i++] = (id, tf);
+                        pairs[i] = (id, tfs[i]);
                     }
                     fieldDocs[f][d] = pairs;
                     if (length > 0)
@@ -140,6 +139,30 @@ public static class SearchIndexBuilder
             byTerm[term] = postings[termIds[term]];
         }
         return new SearchIndexData(docs, sorted, byTerm, bm25.Select(b => b.AverageLength).ToList(), docTopics, topics);
+    }
+
+    /// <summary>Every field of one paper through the analysis chain: distinct terms in first occurrence, frequencies, lengths.</summary>
+    internal static SearchPaperTerms Analyze(Lucene.Net.Analysis.Analyzer analyzer, string[] texts)
+    {
+        var terms = new string[texts.Length][];
+        var tfs = new int[texts.Length][];
+        var lengths = new int[texts.Length];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < texts.Length; f++)
+        {
+            counts.Clear();
+            lengths[f] = string.IsNullOrWhiteSpace(texts[f]) ? 0 : SearchAnalyzer.CountTerms(analyzer, texts[f], counts);
+            terms[f] = new string[counts.Count];
+            tfs[f] = new int[counts.Count];
+            var i = 0;
+            // A dictionary never removed from enumerates in insertion order: first occurrence.
+            foreach (var (term, tf) in counts)
+            {
+                terms[f][i] = term;
+                tfs[f][i++] = tf;
+            }
+        }
+        return new SearchPaperTerms(terms, tfs, lengths);
     }
 
     /// <summary>Newest first (first listing day, else publication date), then id; undated papers last.</summary>

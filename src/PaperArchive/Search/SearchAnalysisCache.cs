@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PaperArchive.Search;
+
+/// <summary>
+/// Papers already analysed for search, keyed by SHA-256 of their field texts and the analyzer's version:
+/// an incremental build analyses only papers whose searchable text changed (a new day: its 20 papers, not
+/// the archive's 20,000). Kept beside the site manifest (<c>site/.paperarchive/search-analysis.bin</c>) and
+/// only ever a shortcut: the terms are exactly what <see cref="SearchAnalyzer"/> gives for the same text,
+/// so a build with the cache writes the same bytes as one without; a damaged, foreign or missing file is
+/// an empty cache. Saving keeps only the papers of the last build, so it never grows with dead entries.
+/// Thread-safe while a build fills it.
+/// </summary>
+public sealed class SearchAnalysisCache
+{
+    /// <summary>File name inside the site's build-state folder.</summary>
+    public const string FileName = "search-analysis.bin";
+
+    /// <summary>
+    /// Changes whenever analysis could give other terms: the chain (<see cref="SearchAnalyzer"/>), the Lucene
+    /// build, the fields. An old cache is then ignored.
+    /// </summary>
+    public static readonly string AnalyzerVersion =
+        "english-1;" + SearchAnalyzer.Version + ";" + typeof(Lucene.Net.Analysis.En.EnglishAnalyzer).Assembly.GetName().Version + ";" + string.Join(",", SearchSchema.Fields);
+
+    private static readonly byte[] Magic = "PASA"u8.ToArray();
+
+    private const int Format = 1;
+
+    private readonly Dictionary<Key, SearchPaperTerms> _previous;
+    private readonly ConcurrentDictionary<Key, SearchPaperTerms> _current = new();
+    private int _hits;
+
+    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous) => _previous = previous;
+
+    public static SearchAnalysisCache Empty() => new([]);
+
+    /// <summary>Papers remembered from the last build.</summary>
+    public int Count => _previous.Count;
+
+    /// <summary>Papers of this build found in the cache (not analysed again).</summary>
+    public int Hits => Volatile.Read(ref _hits);
+
+    /// <summary>Papers of this build (found or analysed): what <see cref="Save"/> writes.</summary>
+    public int Current => _current.Count;
+
+    /// <summary>The cache key of a paper's field texts.</summary>
+    internal static Key KeyOf(string[] texts)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(AnalyzerVersion));
+        Span<byte> length = stackalloc byte[4];
+        foreach (var text in texts)
+        {
+            // Lengths, not separators: no text can imitate a field boundary.
+            BitConverter.TryWriteBytes(length, text.Length);
+            sha.AppendData(length);
+            sha.AppendData(Encoding.UTF8.GetBytes(text));
+        }
+        Span<byte> hash = stackalloc byte[32];
+        sha.GetHashAndReset(hash);
+        return new Key(
+            BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]),
+            BitConverter.ToUInt64(hash[16..24]), BitConverter.ToUInt64(hash[24..32]));
+    }
+
+    /// <summary>The paper's terms when its texts were analysed before, else analyses them with <paramref name="analyze"/>; remembers them either way.</summary>
+    internal SearchPaperTerms GetOrAnalyze(string[] texts, Func<string[], SearchPaperTerms> analyze)
+    {
+        var key = KeyOf(texts);
+        if (_current.TryGetValue(key, out var terms))
+        {
+            return terms;
+        }
+        if (_previous.TryGetValue(key, out terms))
+        {
+            Interlocked.Increment(ref _hits);
+        }
+        else
+        {
+            terms = analyze(texts);
+        }
+        _current.TryAdd(key, terms);
+        return terms;
+    }
+
+    /// <summary>The cache in <paramref name="file"/>; empty when there is none or it cannot be read.</summary>
+    public static SearchAnalysisCache Load(string file)
+    {
+        try
+        {
+            if (!File.Exists(file))
+            {
+                return Empty();
+            }
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Format || reader.ReadString() != AnalyzerVersion)
+            {
+                return Empty();
+            }
+            var fields = SearchSchema.Fields.Count;
+            var terms = new string[ReadCount(reader)];
+            for (var i = 0; i < terms.Length; i++)
+            {
+                terms[i] = reader.ReadString();
+            }
+            var count = ReadCount(reader);
+            var entries = new Dictionary<Key, SearchPaperTerms>(count);
+            for (var e = 0; e < count; e++)
+            {
+                var key = new Key(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
+                var fieldTerms = new string[fields][];
+                var tfs = new int[fields][];
+                var lengths = new int[fields];
+                for (var f = 0; f < fields; f++)
+                {
+                    lengths[f] = reader.Read7BitEncodedInt();
+                    var n = ReadCount(reader);
+                    fieldTerms[f] = new string[n];
+                    tfs[f] = new int[n];
+                    for (var i = 0; i < n; i++)
+                    {
+                        fieldTerms[f][i] = terms[reader.Read7BitEncodedInt()];
+                        tfs[f][i] = reader.Read7BitEncodedInt();
+                    }
+                }
+                entries[key] = new SearchPaperTerms(fieldTerms, tfs, lengths);
+            }
+            return new SearchAnalysisCache(entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
+        {
+            return Empty();
+        }
+    }
+
+    /// <summary>A count, refused when the rest of the file could not hold that many items (a damaged file must not allocate gigabytes).</summary>
+    private static int ReadCount(BinaryReader reader)
+    {
+        var n = reader.Read7BitEncodedInt();
+        if (n < 0 || n > reader.BaseStream.Length - reader.BaseStream.Position + 1)
+        {
+            throw new FormatException("Implausible count in the search analysis cache");
+        }
+        return n;
+    }
+
+    /// <summary>Writes the papers of this build (atomically; entries in key order, terms in first use).</summary>
+    public void Save(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var entries = _current.OrderBy(kv => kv.Key).ToList();
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        foreach (var (_, paper) in entries)
+        {
+            foreach (var field in paper.Terms)
+            {
+                foreach (var term in field)
+                {
+                    if (termIds.TryAdd(term, terms.Count))
+                    {
+                        terms.Add(term);
+                    }
+                }
+            }
+        }
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Format);
+            writer.Write(AnalyzerVersion);
+            writer.Write7BitEncodedInt(terms.Count);
+            foreach (var term in terms)
+            {
+                writer.Write(term);
+            }
+            writer.Write7BitEncodedInt(entries.Count);
+            foreach (var (key, paper) in entries)
+            {
+                writer.Write(key.A);
+                writer.Write(key.B);
+                writer.Write(key.C);
+                writer.Write(key.D);
+                for (var f = 0; f < paper.Terms.Length; f++)
+                {
+                    writer.Write7BitEncodedInt(paper.Lengths[f]);
+                    writer.Write7BitEncodedInt(paper.Terms[f].Length);
+                    for (var i = 0; i < paper.Terms[f].Length; i++)
+                    {
+                        writer.Write7BitEncodedInt(termIds[paper.Terms[f][i]]);
+                        writer.Write7BitEncodedInt(paper.Frequencies[f][i]);
+                    }
+                }
+            }
+        }
+        Common.AtomicFile.WriteAllBytes(file, buffer.ToArray());
+    }
+
+    /// <summary>A SHA-256 as four numbers (cheap to hash and compare).</summary>
+    internal readonly record struct Key(ulong A, ulong B, ulong C, ulong D) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = A.CompareTo(other.A);
+            c = c != 0 ? c : B.CompareTo(other.B);
+            c = c != 0 ? c : C.CompareTo(other.C);
+            return c != 0 ? c : D.CompareTo(other.D);
+        }
+    }
+}
