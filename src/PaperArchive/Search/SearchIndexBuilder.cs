@@ -49,16 +49,16 @@ public static class SearchIndexBuilder
         for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
         {
             var blockEnd = Math.Min(docs.Count, blockStart + block);
-            Parallel.For(blockStart, blockEnd, () => SearchAnalyzer.Create(), (d, loop, analyzer) =>
+            Parallel.For(blockStart, blockEnd, () => new SearchTermCounter(), (d, loop, counter) =>
             {
                 var paper = docs[d];
                 var paperAnalysis = analysis.For(paper.Id);
                 var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
                 docSlugs[d] = slugs;
                 var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
-                analysed[d] = cache is null ? Analyze(analyzer, texts) : cache.GetOrAnalyze(texts, t => Analyze(analyzer, t));
-                return analyzer;
-            }, analyzer => analyzer.Dispose());
+                analysed[d] = cache is null ? counter.Analyze(texts) : cache.GetOrAnalyze(texts, counter.Analyze);
+                return counter;
+            }, counter => counter.Dispose());
 
             for (var d = blockStart; d < blockEnd; d++)
             {
@@ -102,15 +102,42 @@ public static class SearchIndexBuilder
         }
 
         var bm25 = Enumerable.Range(0, fieldCount).Select(f => new Bm25Field(sumTf[f], docs.Count)).ToArray();
-        var postings = new List<SearchPosting>[termNames.Count];
-        for (var t = 0; t < postings.Length; t++)
-        {
-            postings[t] = [];
-        }
-        var scores = new Dictionary<int, float>();
+        // Postings as exact-size arrays: count each term's papers first (a term in several fields of
+        // a paper once), then fill them in doc order; no list grows and no per-doc dictionary.
+        var termCount = termNames.Count;
+        var lastDoc = new int[termCount];
+        Array.Fill(lastDoc, -1);
+        var postingCounts = new int[termCount];
         for (var d = 0; d < docs.Count; d++)
         {
-            scores.Clear();
+            for (var f = 0; f < fieldCount; f++)
+            {
+                if (!hasField[f][d])
+                {
+                    continue;
+                }
+                foreach (var (term, _) in fieldDocs[f][d])
+                {
+                    if (lastDoc[term] != d)
+                    {
+                        lastDoc[term] = d;
+                        postingCounts[term]++;
+                    }
+                }
+            }
+        }
+        var postings = new SearchPosting[termCount][];
+        for (var t = 0; t < termCount; t++)
+        {
+            postings[t] = new SearchPosting[postingCounts[t]];
+        }
+        Array.Fill(lastDoc, -1);
+        var filled = new int[termCount];
+        var scores = new float[termCount];
+        var touched = new List<int>();
+        for (var d = 0; d < docs.Count; d++)
+        {
+            touched.Clear();
             // Fields in schema order, so the float sum is the same on every build.
             for (var f = 0; f < fieldCount; f++)
             {
@@ -121,13 +148,18 @@ public static class SearchIndexBuilder
                 foreach (var (term, tf) in fieldDocs[f][d])
                 {
                     var s = bm25[f].Score(docFreq[f][term], SearchSchema.Weights[f], tf, norms[f][d]);
-                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, term, out _);
-                    slot += s;
+                    if (lastDoc[term] != d)
+                    {
+                        lastDoc[term] = d;
+                        scores[term] = 0f;
+                        touched.Add(term);
+                    }
+                    scores[term] += s;
                 }
             }
-            foreach (var (term, score) in scores)
+            foreach (var term in touched)
             {
-                postings[term].Add(new SearchPosting(d, score));
+                postings[term][filled[term]++] = new SearchPosting(d, scores[term]);
             }
         }
 
@@ -139,30 +171,6 @@ public static class SearchIndexBuilder
             byTerm[term] = postings[termIds[term]];
         }
         return new SearchIndexData(docs, sorted, byTerm, bm25.Select(b => b.AverageLength).ToList(), docTopics, topics);
-    }
-
-    /// <summary>Every field of one paper through the analysis chain: distinct terms in first occurrence, frequencies, lengths.</summary>
-    internal static SearchPaperTerms Analyze(Lucene.Net.Analysis.Analyzer analyzer, string[] texts)
-    {
-        var terms = new string[texts.Length][];
-        var tfs = new int[texts.Length][];
-        var lengths = new int[texts.Length];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var f = 0; f < texts.Length; f++)
-        {
-            counts.Clear();
-            lengths[f] = string.IsNullOrWhiteSpace(texts[f]) ? 0 : SearchAnalyzer.CountTerms(analyzer, texts[f], counts);
-            terms[f] = new string[counts.Count];
-            tfs[f] = new int[counts.Count];
-            var i = 0;
-            // A dictionary never removed from enumerates in insertion order: first occurrence.
-            foreach (var (term, tf) in counts)
-            {
-                terms[f][i] = term;
-                tfs[f][i++] = tf;
-            }
-        }
-        return new SearchPaperTerms(terms, tfs, lengths);
     }
 
     /// <summary>Newest first (first listing day, else publication date), then id; undated papers last.</summary>
