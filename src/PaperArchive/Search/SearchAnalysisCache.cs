@@ -91,60 +91,104 @@ public sealed class SearchAnalysisCache
     {
         try
         {
-            if (!File.Exists(file))
-            {
-                return Empty();
-            }
-            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16), Encoding.UTF8);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Format || reader.ReadString() != AnalyzerVersion)
-            {
-                return Empty();
-            }
-            var fields = SearchSchema.Fields.Count;
-            var terms = new string[ReadCount(reader)];
-            for (var i = 0; i < terms.Length; i++)
-            {
-                terms[i] = reader.ReadString();
-            }
-            var count = ReadCount(reader);
-            var entries = new Dictionary<Key, SearchPaperTerms>(count);
-            for (var e = 0; e < count; e++)
-            {
-                var key = new Key(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
-                var fieldTerms = new string[fields][];
-                var tfs = new int[fields][];
-                var lengths = new int[fields];
-                for (var f = 0; f < fields; f++)
-                {
-                    lengths[f] = reader.Read7BitEncodedInt();
-                    var n = ReadCount(reader);
-                    fieldTerms[f] = new string[n];
-                    tfs[f] = new int[n];
-                    for (var i = 0; i < n; i++)
-                    {
-                        fieldTerms[f][i] = terms[reader.Read7BitEncodedInt()];
-                        tfs[f][i] = reader.Read7BitEncodedInt();
-                    }
-                }
-                entries[key] = new SearchPaperTerms(fieldTerms, tfs, lengths);
-            }
-            return new SearchAnalysisCache(entries);
+            return File.Exists(file) ? Parse(File.ReadAllBytes(file)) : Empty();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
         {
             return Empty();
         }
     }
 
-    /// <summary>A count, refused when the rest of the file could not hold that many items (a damaged file must not allocate gigabytes).</summary>
-    private static int ReadCount(BinaryReader reader)
+    /// <summary>The whole file parsed from memory (a stream reader call per number made loading cost as much as analysing).</summary>
+    private static SearchAnalysisCache Parse(byte[] bytes)
     {
-        var n = reader.Read7BitEncodedInt();
-        if (n < 0 || n > reader.BaseStream.Length - reader.BaseStream.Position + 1)
+        var pos = 0;
+        if (!bytes.AsSpan().StartsWith(Magic))
         {
-            throw new FormatException("Implausible count in the search analysis cache");
+            return Empty();
         }
-        return n;
+        pos += Magic.Length;
+        if (bytes.Length < pos + 4 || BitConverter.ToInt32(bytes, pos) != Format)
+        {
+            return Empty();
+        }
+        pos += 4;
+        if (ReadString(bytes, ref pos) != AnalyzerVersion)
+        {
+            return Empty();
+        }
+        var fields = SearchSchema.Fields.Count;
+        var terms = new string[ReadCount(bytes, ref pos)];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = ReadString(bytes, ref pos);
+        }
+        var count = ReadCount(bytes, ref pos);
+        var entries = new Dictionary<Key, SearchPaperTerms>(count);
+        for (var e = 0; e < count; e++)
+        {
+            if (pos + 32 > bytes.Length)
+            {
+                throw new FormatException("Truncated search analysis cache");
+            }
+            var key = new Key(
+                BitConverter.ToUInt64(bytes, pos), BitConverter.ToUInt64(bytes, pos + 8),
+                BitConverter.ToUInt64(bytes, pos + 16), BitConverter.ToUInt64(bytes, pos + 24));
+            pos += 32;
+            var fieldTerms = new string[fields][];
+            var tfs = new int[fields][];
+            var lengths = new int[fields];
+            for (var f = 0; f < fields; f++)
+            {
+                lengths[f] = ReadInt(bytes, ref pos);
+                var n = ReadCount(bytes, ref pos);
+                var names = fieldTerms[f] = new string[n];
+                var frequencies = tfs[f] = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    names[i] = terms[ReadInt(bytes, ref pos)];
+                    frequencies[i] = ReadInt(bytes, ref pos);
+                }
+            }
+            entries[key] = new SearchPaperTerms(fieldTerms, tfs, lengths);
+        }
+        return new SearchAnalysisCache(entries);
+    }
+
+    /// <summary>A 7-bit encoded non-negative number (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
+    private static int ReadInt(byte[] bytes, ref int pos)
+    {
+        var value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = bytes[pos++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value >= 0 ? value : throw new FormatException("Negative number in the search analysis cache");
+            }
+        }
+        throw new FormatException("Bad number in the search analysis cache");
+    }
+
+    /// <summary>A count, refused when the rest of the file could not hold that many items (a damaged file must not allocate gigabytes).</summary>
+    private static int ReadCount(byte[] bytes, ref int pos)
+    {
+        var n = ReadInt(bytes, ref pos);
+        return n <= bytes.Length - pos + 1 ? n : throw new FormatException("Implausible count in the search analysis cache");
+    }
+
+    /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: UTF-8 byte length, then the bytes.</summary>
+    private static string ReadString(byte[] bytes, ref int pos)
+    {
+        var length = ReadCount(bytes, ref pos);
+        if (pos + length > bytes.Length)
+        {
+            throw new FormatException("Truncated search analysis cache");
+        }
+        var text = Encoding.UTF8.GetString(bytes, pos, length);
+        pos += length;
+        return text;
     }
 
     /// <summary>Writes the papers of this build (atomically; entries in key order, terms in first use).</summary>
