@@ -33,9 +33,16 @@ public sealed class SearchAnalysisCache
     private readonly ConcurrentDictionary<Key, SearchPaperTerms> _current = new();
     private int _hits;
 
-    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous) => _previous = previous;
+    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous, string[] table)
+    {
+        _previous = previous;
+        Table = table;
+    }
 
-    public static SearchAnalysisCache Empty() => new([]);
+    public static SearchAnalysisCache Empty() => new([], []);
+
+    /// <summary>The terms of the file read, which every cached paper's ids refer to.</summary>
+    internal string[] Table { get; }
 
     /// <summary>Papers remembered from the last build.</summary>
     public int Count => _previous.Count;
@@ -135,24 +142,26 @@ public sealed class SearchAnalysisCache
                 BitConverter.ToUInt64(bytes, pos), BitConverter.ToUInt64(bytes, pos + 8),
                 BitConverter.ToUInt64(bytes, pos + 16), BitConverter.ToUInt64(bytes, pos + 24));
             pos += 32;
-            var fieldTerms = new string[fields][];
-            var tfs = new int[fields][];
+            var starts = new int[fields + 1];
             var lengths = new int[fields];
+            var ids = new List<int>();
+            var tfs = new List<int>();
             for (var f = 0; f < fields; f++)
             {
                 lengths[f] = ReadInt(bytes, ref pos);
                 var n = ReadCount(bytes, ref pos);
-                var names = fieldTerms[f] = new string[n];
-                var frequencies = tfs[f] = new int[n];
+                starts[f] = ids.Count;
                 for (var i = 0; i < n; i++)
                 {
-                    names[i] = terms[ReadInt(bytes, ref pos)];
-                    frequencies[i] = ReadInt(bytes, ref pos);
+                    var id = ReadInt(bytes, ref pos);
+                    ids.Add(id < terms.Length ? id : throw new FormatException("Unknown term in the search analysis cache"));
+                    tfs.Add(ReadInt(bytes, ref pos));
                 }
             }
-            entries[key] = new SearchPaperTerms(fieldTerms, tfs, lengths);
+            starts[fields] = ids.Count;
+            entries[key] = new SearchPaperTerms(terms, ids.ToArray(), tfs.ToArray(), starts, lengths);
         }
-        return new SearchAnalysisCache(entries);
+        return new SearchAnalysisCache(entries, terms);
     }
 
     /// <summary>A 7-bit encoded non-negative number (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
@@ -196,20 +205,39 @@ public sealed class SearchAnalysisCache
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var entries = _current.OrderBy(kv => kv.Key).ToList();
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
+        // The table read stays as it was (its papers' ids are written as they are); terms of papers
+        // analysed this build are appended. (Terms of papers since removed stay in the table: a few
+        // bytes each, and the vocabulary grows slowly.)
+        var terms = new List<string>(Table);
+        Dictionary<string, int>? termIds = null;
+        var fresh = new Dictionary<SearchPaperTerms, int[]>(ReferenceEqualityComparer.Instance);
         foreach (var (_, paper) in entries)
         {
-            foreach (var field in paper.Terms)
+            if (ReferenceEquals(paper.Table, Table))
             {
-                foreach (var term in field)
+                continue;
+            }
+            if (termIds is null)
+            {
+                termIds = new Dictionary<string, int>(Table.Length, StringComparer.Ordinal);
+                for (var i = 0; i < Table.Length; i++)
                 {
-                    if (termIds.TryAdd(term, terms.Count))
-                    {
-                        terms.Add(term);
-                    }
+                    termIds.TryAdd(Table[i], i);
                 }
             }
+            var mapped = new int[paper.Ids.Length];
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                var term = paper.Table[paper.Ids[i]];
+                if (!termIds.TryGetValue(term, out var id))
+                {
+                    id = terms.Count;
+                    termIds.Add(term, id);
+                    terms.Add(term);
+                }
+                mapped[i] = id;
+            }
+            fresh[paper] = mapped;
         }
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -229,14 +257,15 @@ public sealed class SearchAnalysisCache
                 writer.Write(key.B);
                 writer.Write(key.C);
                 writer.Write(key.D);
-                for (var f = 0; f < paper.Terms.Length; f++)
+                var ids = fresh.TryGetValue(paper, out var mapped) ? mapped : paper.Ids;
+                for (var f = 0; f < paper.Lengths.Length; f++)
                 {
                     writer.Write7BitEncodedInt(paper.Lengths[f]);
-                    writer.Write7BitEncodedInt(paper.Terms[f].Length);
-                    for (var i = 0; i < paper.Terms[f].Length; i++)
+                    writer.Write7BitEncodedInt(paper.Starts[f + 1] - paper.Starts[f]);
+                    for (var i = paper.Starts[f]; i < paper.Starts[f + 1]; i++)
                     {
-                        writer.Write7BitEncodedInt(termIds[paper.Terms[f][i]]);
-                        writer.Write7BitEncodedInt(paper.Frequencies[f][i]);
+                        writer.Write7BitEncodedInt(ids[i]);
+                        writer.Write7BitEncodedInt(paper.Frequencies[i]);
                     }
                 }
             }

@@ -44,6 +44,12 @@ public static class SearchIndexBuilder
         // per thread), then number terms sequentially so the result never depends on scheduling.
         // Blocks bound the memory held by per-paper term counts.
         const int block = 512;
+        var sharedTable = cache?.Table;
+        var sharedIds = sharedTable is null ? null : new int[sharedTable.Length];
+        if (sharedIds is not null)
+        {
+            Array.Fill(sharedIds, -1);
+        }
         var analysed = new SearchPaperTerms[docs.Count];
         var docSlugs = new List<string>[docs.Count];
         for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
@@ -64,21 +70,34 @@ public static class SearchIndexBuilder
             {
                 docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
                 var paperTerms = analysed[d];
+                var shared = ReferenceEquals(paperTerms.Table, sharedTable);
                 for (var f = 0; f < fieldCount; f++)
                 {
-                    var (terms, tfs, length) = (paperTerms.Terms[f], paperTerms.Frequencies[f], paperTerms.Lengths[f]);
-                    var pairs = new (int Term, int Tf)[terms.Length];
+                    var (start, end, length) = (paperTerms.Starts[f], paperTerms.Starts[f + 1], paperTerms.Lengths[f]);
+                    var pairs = new (int Term, int Tf)[end - start];
                     // Term ids follow first occurrence (docs, fields and text in order), so they
                     // never depend on scheduling; the output is ordered by term anyway.
-                    for (var i = 0; i < terms.Length; i++)
+                    for (var i = start; i < end; i++)
                     {
-                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, terms[i], out var known);
-                        if (!known)
+                        var local = paperTerms.Ids[i];
+                        // A term of the cache's shared table is looked up by its string once per build.
+                        var id = shared ? sharedIds![local] : -1;
+                        if (id < 0)
                         {
-                            id = termNames.Count;
-                            termNames.Add(terms[i]);
+                            var name = paperTerms.Table[local];
+                            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
+                            if (!known)
+                            {
+                                slot = termNames.Count;
+                                termNames.Add(name);
+                            }
+                            id = slot;
+                            if (shared)
+                            {
+                                sharedIds![local] = id;
+                            }
                         }
-                        pairs[i] = (id, tfs[i]);
+                        pairs[i - start] = (id, paperTerms.Frequencies[i]);
                     }
                     fieldDocs[f][d] = pairs;
                     if (length > 0)

@@ -19,24 +19,24 @@ internal sealed class SearchTermCounter : IDisposable
     /// <summary>Every field of one paper through the analysis chain: distinct terms in first occurrence, frequencies, lengths.</summary>
     public SearchPaperTerms Analyze(string[] texts)
     {
-        var terms = new string[texts.Length][];
-        var tfs = new int[texts.Length][];
+        var table = new List<string>();
+        var tfs = new List<int>();
+        var starts = new int[texts.Length + 1];
         var lengths = new int[texts.Length];
         for (var f = 0; f < texts.Length; f++)
         {
             _counts.Clear();
             lengths[f] = string.IsNullOrWhiteSpace(texts[f]) ? 0 : Count(texts[f]);
-            terms[f] = new string[_counts.Count];
-            tfs[f] = new int[_counts.Count];
-            var i = 0;
+            starts[f] = table.Count;
             // A dictionary never removed from (only cleared) enumerates in insertion order: first occurrence.
             foreach (var (term, tf) in _counts)
             {
-                terms[f][i] = term;
-                tfs[f][i++] = tf;
+                table.Add(term);
+                tfs.Add(tf);
             }
         }
-        return new SearchPaperTerms(terms, tfs, lengths);
+        starts[texts.Length] = table.Count;
+        return new SearchPaperTerms(table.ToArray(), Enumerable.Range(0, table.Count).ToArray(), tfs.ToArray(), starts, lengths);
     }
 
     private int Count(string text)
