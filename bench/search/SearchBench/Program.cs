@@ -10,6 +10,8 @@ using PaperArchive.Search;
 // Usage:
 //   SearchBench site  <papers|0=fixtures> <outDir>   writes outDir/site (paper pages + our index) and outDir/queries.json
 //   SearchBench index <papers|0=fixtures> <outDir>   rebuilds only our index (run under /usr/bin/time -v)
+//   SearchBench phases <papers> <outDir>              the index step split into analysis, rendering and writing
+//   SearchBench cached <papers> <outDir>              search + reader steps with outDir/search-analysis.bin (run twice)
 var mode = args.Length > 0 ? args[0] : "site";
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
 var outDir = Path.GetFullPath(args.Length > 2 ? args[2] : "bench/out/search");
