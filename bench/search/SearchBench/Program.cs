@@ -10,6 +10,8 @@ using PaperArchive.Search;
 // Usage:
 //   SearchBench site  <papers|0=fixtures> <outDir>   writes outDir/site (paper pages + our index) and outDir/queries.json
 //   SearchBench index <papers|0=fixtures> <outDir>   rebuilds only our index (run under /usr/bin/time -v)
+//   SearchBench phases <papers> <outDir>              the index step split into analysis, rendering and writing
+//   SearchBench cached <papers> <outDir>              search + reader steps with outDir/search-analysis.bin (run twice)
 var mode = args.Length > 0 ? args[0] : "site";
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
 var outDir = Path.GetFullPath(args.Length > 2 ? args[2] : "bench/out/search");
@@ -48,6 +50,28 @@ if (mode == "phases")
         Console.WriteLine($"analyse again (warm) wall={w0.ElapsedMilliseconds - ww} cpu={(Cpu() - cw).TotalMilliseconds:F0}");
     }
     Console.WriteLine($"analyse wall={w1} cpu={(c1 - c0).TotalMilliseconds:F0}; render wall={w2 - w1} cpu={(c2 - c1).TotalMilliseconds:F0}; write wall={w3 - w2} cpu={(c3 - c2).TotalMilliseconds:F0}; files={texts.Count}");
+    return;
+}
+
+if (mode == "cached")
+{
+    // the search + reader steps of an incremental build, cold process: the analysis cache of the last
+    // build (outDir/search-analysis.bin, written by the first run) instead of Lucene; run twice
+    var cacheFile = Path.Combine(outDir, SearchAnalysisCache.FileName);
+    var proc = Process.GetCurrentProcess();
+    TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    var (c0, w0) = (Cpu(), Stopwatch.StartNew());
+    var cache = SearchAnalysisCache.Load(cacheFile);
+    var (c1, w1) = (Cpu(), w0.ElapsedMilliseconds);
+    var built = SearchIndexBuilder.Build(archive, analysis, cache);
+    var (c2, w2) = (Cpu(), w0.ElapsedMilliseconds);
+    var texts = SearchIndexWriter.Render(built, SearchIndexOptions.Default);
+    var (c3, w3) = (Cpu(), w0.ElapsedMilliseconds);
+    var vectors = PaperArchive.Reader.ReaderVectorWriter.Render(built);
+    var (c4, w4) = (Cpu(), w0.ElapsedMilliseconds);
+    cache.Save(cacheFile);
+    var (c5, w5) = (Cpu(), w0.ElapsedMilliseconds);
+    Console.WriteLine($"cache hits={cache.Hits}/{cache.Current} load wall={w1} cpu={(c1 - c0).TotalMilliseconds:F0}; build wall={w2 - w1} cpu={(c2 - c1).TotalMilliseconds:F0}; render wall={w3 - w2} cpu={(c3 - c2).TotalMilliseconds:F0} files={texts.Count}; reader wall={w4 - w3} cpu={(c4 - c3).TotalMilliseconds:F0} files={vectors.Count}; save wall={w5 - w4} cpu={(c5 - c4).TotalMilliseconds:F0}; total wall={w5} cpu={(c5 - c0).TotalMilliseconds:F0}");
     return;
 }
 

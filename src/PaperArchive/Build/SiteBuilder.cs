@@ -155,13 +155,16 @@ public static class SiteBuilder
         //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
+        SearchAnalysisCache? searchCache = null;
         if (dataUnchanged && previous is not null && KeepSearch(previous, files) is { } kept)
         {
             (searchFiles, readerFiles) = kept;
         }
         else
         {
-            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step);
+            // Papers analysed for the published site are not analysed again (a shortcut: same terms, same bytes).
+            searchCache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
+            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step, searchCache);
         }
 
         // Every file of the new site (the zip aside), and where each is now: staged, or kept in the published site.
@@ -267,6 +270,7 @@ public static class SiteBuilder
             // Parsed archive pages travel with the site (the next build's import parses only changed pages);
             // not part of the site's files, so not counted or listed, and only ever a shortcut (keyed by hashes).
             pageCache?.Save(PageCachePath(options.OutputDir));
+            searchCache?.Save(SearchCachePath(options.OutputDir));
             if (cached is not null)
             {
                 options.Cache?.MarkPublished(cached);
@@ -351,9 +355,9 @@ public static class SiteBuilder
     }
 
     /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
-    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step)
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step, SearchAnalysisCache? cache)
     {
-        var searchData = SearchIndexBuilder.Build(archive, analysis);
+        var searchData = SearchIndexBuilder.Build(archive, analysis, cache);
         var search = SearchIndexWriter.Render(searchData, SearchIndexOptions.Default);
         // Thousands of small files: creating them is mostly system time, which two threads halve.
         Parallel.ForEach(search, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
@@ -389,6 +393,9 @@ public static class SiteBuilder
         }
         return (search, reader);
     }
+
+    private static string SearchCachePath(string siteDir) =>
+        Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, SearchAnalysisCache.FileName);
 
     private static string PageCachePath(string siteDir) =>
         Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, ArchivePageCache.FileName);

@@ -93,30 +93,52 @@ public static class ReaderVectorWriter
     /// <summary>Per doc: [term, weight, term, weight, …], best first (ties by term), weights 1..99.</summary>
     public static object[][] Vectors(SearchIndexData data)
     {
-        var perDoc = new List<(string Term, float Score)>[data.Docs.Count];
-        for (var d = 0; d < perDoc.Length; d++)
+        // Each doc keeps its best TermsPerPaper as postings stream by: no list of every posting per doc,
+        // no sort of it. Terms come in ordinal order, so among equal scores the one already kept wins
+        // (exactly "score descending, then term").
+        const int k = TermsPerPaper;
+        var n = data.Docs.Count;
+        var scores = new float[n * k];
+        var terms = new int[n * k];
+        var counts = new int[n];
+        for (var t = 0; t < data.Terms.Count; t++)
         {
-            perDoc[d] = [];
-        }
-        foreach (var term in data.Terms)
-        {
-            foreach (var posting in data.Postings[term])
+            foreach (var posting in data.Postings[data.Terms[t]])
             {
-                perDoc[posting.Doc].Add((term, posting.Score));
+                var d = posting.Doc;
+                var at = d * k;
+                var count = counts[d];
+                if (count == k && !(posting.Score > scores[at + k - 1]))
+                {
+                    continue;
+                }
+                var i = count == k ? k - 1 : count;
+                while (i > 0 && posting.Score > scores[at + i - 1])
+                {
+                    scores[at + i] = scores[at + i - 1];
+                    terms[at + i] = terms[at + i - 1];
+                    i--;
+                }
+                scores[at + i] = posting.Score;
+                terms[at + i] = t;
+                if (count < k)
+                {
+                    counts[d] = count + 1;
+                }
             }
         }
-        var result = new object[data.Docs.Count][];
-        for (var d = 0; d < perDoc.Length; d++)
+        var result = new object[n][];
+        for (var d = 0; d < n; d++)
         {
-            var top = perDoc[d].OrderByDescending(t => t.Score).ThenBy(t => t.Term, StringComparer.Ordinal).Take(TermsPerPaper).ToList();
-            var max = top.Count > 0 ? top[0].Score : 1f;
-            var flat = new List<object>(top.Count * 2);
-            foreach (var (term, score) in top)
+            var at = d * k;
+            var max = counts[d] > 0 ? scores[at] : 1f;
+            var flat = new object[counts[d] * 2];
+            for (var i = 0; i < counts[d]; i++)
             {
-                flat.Add(term);
-                flat.Add(Math.Clamp((int)Math.Round(score / max * 99, MidpointRounding.AwayFromZero), 1, 99));
+                flat[2 * i] = data.Terms[terms[at + i]];
+                flat[2 * i + 1] = Math.Clamp((int)Math.Round(scores[at + i] / max * 99, MidpointRounding.AwayFromZero), 1, 99);
             }
-            result[d] = flat.ToArray();
+            result[d] = flat;
         }
         return result;
     }

@@ -6,7 +6,13 @@ namespace PaperArchive.Search;
 /// <summary>Analyses every paper and computes the BM25 postings (<see cref="SearchIndexData"/>).</summary>
 public static class SearchIndexBuilder
 {
-    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis)
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis) => Build(archive, analysis, null);
+
+    /// <summary>
+    /// As <see cref="Build(ArchiveModel, ArchiveAnalysis)"/>, taking papers whose text was analysed before
+    /// from <paramref name="cache"/> (and adding the others to it): the same result, less work.
+    /// </summary>
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis, SearchAnalysisCache? cache)
     {
         var docs = OrderDocs(archive.Papers);
         var topics = analysis.Topics.ToList();
@@ -38,48 +44,60 @@ public static class SearchIndexBuilder
         // per thread), then number terms sequentially so the result never depends on scheduling.
         // Blocks bound the memory held by per-paper term counts.
         const int block = 512;
-        var analysed = new (Dictionary<string, int> Counts, int Length)[docs.Count][];
+        var sharedTable = cache?.Table;
+        var sharedIds = sharedTable is null ? null : new int[sharedTable.Length];
+        if (sharedIds is not null)
+        {
+            Array.Fill(sharedIds, -1);
+        }
+        var analysed = new SearchPaperTerms[docs.Count];
         var docSlugs = new List<string>[docs.Count];
         for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
         {
             var blockEnd = Math.Min(docs.Count, blockStart + block);
-            Parallel.For(blockStart, blockEnd, () => SearchAnalyzer.Create(), (d, loop, analyzer) =>
+            Parallel.For(blockStart, blockEnd, () => new SearchTermCounter(), (d, loop, counter) =>
             {
                 var paper = docs[d];
                 var paperAnalysis = analysis.For(paper.Id);
                 var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
                 docSlugs[d] = slugs;
                 var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
-                var perField = new (Dictionary<string, int>, int)[fieldCount];
-                for (var f = 0; f < fieldCount; f++)
-                {
-                    var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                    var length = string.IsNullOrWhiteSpace(texts[f]) ? 0 : SearchAnalyzer.CountTerms(analyzer, texts[f], counts);
-                    perField[f] = (counts, length);
-                }
-                analysed[d] = perField;
-                return analyzer;
-            }, analyzer => analyzer.Dispose());
+                analysed[d] = cache is null ? counter.Analyze(texts) : cache.GetOrAnalyze(texts, counter.Analyze);
+                return counter;
+            }, counter => counter.Dispose());
 
             for (var d = blockStart; d < blockEnd; d++)
             {
                 docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                var paperTerms = analysed[d];
+                var shared = ReferenceEquals(paperTerms.Table, sharedTable);
                 for (var f = 0; f < fieldCount; f++)
                 {
-                    var (counts, length) = analysed[d][f];
-                    var pairs = new (int Term, int Tf)[counts.Count];
-                    var i = 0;
+                    var (start, end, length) = (paperTerms.Starts[f], paperTerms.Starts[f + 1], paperTerms.Lengths[f]);
+                    var pairs = new (int Term, int Tf)[end - start];
                     // Term ids follow first occurrence (docs, fields and text in order), so they
                     // never depend on scheduling; the output is ordered by term anyway.
-                    foreach (var (term, tf) in counts)
+                    for (var i = start; i < end; i++)
                     {
-                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, term, out var known);
-                        if (!known)
+                        var local = paperTerms.Ids[i];
+                        // A term of the cache's shared table is looked up by its string once per build.
+                        var id = shared ? sharedIds![local] : -1;
+                        if (id < 0)
                         {
-                            id = termNames.Count;
-                            termNames.Add(term);
+                            var name = paperTerms.Table[local];
+                            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
+                            if (!known)
+                            {
+                                slot = termNames.Count;
+                                termNames.Add(name);
+                            }
+                            id = slot;
+                            if (shared)
+                            {
+                                sharedIds![local] = id;
+                            }
                         }
-                        pairs[i++] = (id, tf);
+                        pairs[i - start] = (id, paperTerms.Frequencies[i]);
                     }
                     fieldDocs[f][d] = pairs;
                     if (length > 0)
@@ -103,15 +121,42 @@ public static class SearchIndexBuilder
         }
 
         var bm25 = Enumerable.Range(0, fieldCount).Select(f => new Bm25Field(sumTf[f], docs.Count)).ToArray();
-        var postings = new List<SearchPosting>[termNames.Count];
-        for (var t = 0; t < postings.Length; t++)
-        {
-            postings[t] = [];
-        }
-        var scores = new Dictionary<int, float>();
+        // Postings as exact-size arrays: count each term's papers first (a term in several fields of
+        // a paper once), then fill them in doc order; no list grows and no per-doc dictionary.
+        var termCount = termNames.Count;
+        var lastDoc = new int[termCount];
+        Array.Fill(lastDoc, -1);
+        var postingCounts = new int[termCount];
         for (var d = 0; d < docs.Count; d++)
         {
-            scores.Clear();
+            for (var f = 0; f < fieldCount; f++)
+            {
+                if (!hasField[f][d])
+                {
+                    continue;
+                }
+                foreach (var (term, _) in fieldDocs[f][d])
+                {
+                    if (lastDoc[term] != d)
+                    {
+                        lastDoc[term] = d;
+                        postingCounts[term]++;
+                    }
+                }
+            }
+        }
+        var postings = new SearchPosting[termCount][];
+        for (var t = 0; t < termCount; t++)
+        {
+            postings[t] = new SearchPosting[postingCounts[t]];
+        }
+        Array.Fill(lastDoc, -1);
+        var filled = new int[termCount];
+        var scores = new float[termCount];
+        var touched = new List<int>();
+        for (var d = 0; d < docs.Count; d++)
+        {
+            touched.Clear();
             // Fields in schema order, so the float sum is the same on every build.
             for (var f = 0; f < fieldCount; f++)
             {
@@ -122,13 +167,18 @@ public static class SearchIndexBuilder
                 foreach (var (term, tf) in fieldDocs[f][d])
                 {
                     var s = bm25[f].Score(docFreq[f][term], SearchSchema.Weights[f], tf, norms[f][d]);
-                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, term, out _);
-                    slot += s;
+                    if (lastDoc[term] != d)
+                    {
+                        lastDoc[term] = d;
+                        scores[term] = 0f;
+                        touched.Add(term);
+                    }
+                    scores[term] += s;
                 }
             }
-            foreach (var (term, score) in scores)
+            foreach (var term in touched)
             {
-                postings[term].Add(new SearchPosting(d, score));
+                postings[term][filled[term]++] = new SearchPosting(d, scores[term]);
             }
         }
 

@@ -25,8 +25,24 @@ public static class SearchIndexReader
         return doc.RootElement.Clone();
     }
 
-    /// <summary>Every term's postings (head and tail merged, in doc order) with scores decoded from their quantised levels, read from all postings shards.</summary>
+    /// <summary>
+    /// Every term's postings (head and tail merged) with scores decoded from their quantised levels, read from all
+    /// postings shards; doc numbers newest first, as in <see cref="SearchIndexData"/> and the client (files store them oldest first).
+    /// </summary>
     public static SortedDictionary<string, IReadOnlyList<SearchPosting>> ReadPostings(string indexDir)
+    {
+        var stored = ReadStoredPostings(indexDir);
+        var last = ReadScript(File.ReadAllText(Path.Combine(indexDir, "root.js")), out _, out _).GetProperty("docs").GetInt32() - 1;
+        var result = new SortedDictionary<string, IReadOnlyList<SearchPosting>>(StringComparer.Ordinal);
+        foreach (var (term, list) in stored)
+        {
+            result[term] = list.Reverse().Select(p => new SearchPosting(last - p.Doc, p.Score)).ToList();
+        }
+        return result;
+    }
+
+    /// <summary>Every term's postings as the files store them: doc numbers oldest first, ascending.</summary>
+    public static SortedDictionary<string, IReadOnlyList<SearchPosting>> ReadStoredPostings(string indexDir)
     {
         var result = new SortedDictionary<string, IReadOnlyList<SearchPosting>>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(indexDir, "p*.js").Order(StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +16,12 @@ namespace PaperArchive.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
+    /// <summary>
+    /// 2: files number docs oldest first (a new day's papers get new numbers, old shards keep their bytes)
+    /// and scores use rounded collection statistics. 1: newest first, exact statistics.
+    /// </summary>
+    public const int Format = 2;
+
     /// <summary>Writes under <paramref name="siteDir"/>/search-index/ and returns the files written (site-relative, '/'-separated, ordinal order).</summary>
     public static IReadOnlyList<string> Write(ArchiveModel archive, ArchiveAnalysis analysis, string siteDir) =>
         Write(archive, analysis, siteDir, SearchIndexOptions.Default);
@@ -89,9 +96,10 @@ public static class SearchIndexWriter
             }
             var root = new Dictionary<string, object>
             {
-                ["format"] = 1,
+                ["format"] = Format,
                 ["version"] = version,
                 ["docs"] = data.Docs.Count,
+                ["statDocs"] = Bm25Field.StableDocCount(data.Docs.Count),
                 ["fields"] = SearchSchema.Fields,
                 ["weights"] = SearchSchema.Weights,
                 ["avgLengths"] = data.AverageFieldLengths.Select(a => Math.Round((double)a, 3)).ToList(),
@@ -106,7 +114,7 @@ public static class SearchIndexWriter
                 ["days"] = days,
                 ["dated"] = dated,
             };
-            files["root.js"] = Script("r", 0, root);
+            files["root.js"] = "__paSearch.add(\"r\",0," + JsonSerializer.Serialize(root) + ");\n";
         }
         return files;
     }
@@ -156,9 +164,18 @@ public static class SearchIndexWriter
                 size = 0;
             }
         }
+        var last = data.Docs.Count - 1;
         foreach (var term in data.Terms)
         {
-            var encoded = EncodeTerm(data.Postings[term], options.HeadPostings);
+            // Files number docs oldest first (README, "Documents"): reversed, ascending again.
+            var list = data.Postings[term];
+            var stored = new SearchPosting[list.Count];
+            for (var i = 0; i < stored.Length; i++)
+            {
+                var p = list[list.Count - 1 - i];
+                stored[i] = new SearchPosting(last - p.Doc, p.Score);
+            }
+            var encoded = EncodeTerm(stored, options.HeadPostings);
             entries.Add(term);
             if (encoded.Tails.Count > 0)
             {
@@ -303,8 +320,9 @@ public static class SearchIndexWriter
         for (var chunk = 0; chunk * options.CardsPerChunk < data.Docs.Count; chunk++)
         {
             var cards = new List<object>();
-            for (var d = chunk * options.CardsPerChunk; d < Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk); d++)
+            for (var s = chunk * options.CardsPerChunk; s < Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk); s++)
             {
+                var d = data.Docs.Count - 1 - s;
                 var p = data.Docs[d];
                 cards.Add(new object?[]
                 {
@@ -326,9 +344,9 @@ public static class SearchIndexWriter
         for (var chunk = 0; chunk * options.UpvotesPerChunk < data.Docs.Count; chunk++)
         {
             var sb = new StringBuilder();
-            for (var d = chunk * options.UpvotesPerChunk; d < Math.Min(data.Docs.Count, (chunk + 1) * options.UpvotesPerChunk); d++)
+            for (var s = chunk * options.UpvotesPerChunk; s < Math.Min(data.Docs.Count, (chunk + 1) * options.UpvotesPerChunk); s++)
             {
-                var u = Math.Clamp(data.Docs[d].Upvotes ?? 0, 0, 4095);
+                var u = Math.Clamp(data.Docs[data.Docs.Count - 1 - s].Upvotes ?? 0, 0, 4095);
                 sb.Append(SearchCodec.Digit(u >> 6)).Append(SearchCodec.Digit(u & 63));
             }
             files["u" + chunk.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("u", chunk, sb.ToString());
@@ -339,11 +357,11 @@ public static class SearchIndexWriter
     {
         var counts = new int[data.Topics.Count];
         var lists = Enumerable.Range(0, data.Topics.Count).Select(_ => new List<int>()).ToArray();
-        for (var d = 0; d < data.Docs.Count; d++)
+        for (var s = 0; s < data.Docs.Count; s++)
         {
-            foreach (var t in data.DocTopics[d])
+            foreach (var t in data.DocTopics[data.Docs.Count - 1 - s])
             {
-                lists[t].Add(d);
+                lists[t].Add(s);
             }
         }
         for (var t = 0; t < lists.Length; t++)
@@ -399,6 +417,72 @@ public static class SearchIndexWriter
 
     private static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Script(string kind, int number, object data) =>
-        "__paSearch.add(\"" + kind + "\"," + number.ToString(CultureInfo.InvariantCulture) + "," + JsonSerializer.Serialize(data) + ");\n";
+    /// <summary>
+    /// <c>__paSearch.add(kind, number, data);</c> with <paramref name="data"/> as JSON: the bytes
+    /// <see cref="JsonSerializer"/> gives (same writer, same escaping), written without its per-element type
+    /// dispatch — thousands of card and postings files made that a large part of the index step.
+    /// </summary>
+    internal static string Script(string kind, int number, object data)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        WriteValue(writer, data);
+        writer.Flush();
+        return "__paSearch.add(\"" + kind + "\"," + number.ToString(CultureInfo.InvariantCulture) + "," + Encoding.UTF8.GetString(buffer.WrittenSpan) + ");\n";
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case float number:
+                writer.WriteNumberValue(number);
+                break;
+            case IReadOnlyList<int> numbers:
+                writer.WriteStartArray();
+                foreach (var n in numbers)
+                {
+                    writer.WriteNumberValue(n);
+                }
+                writer.WriteEndArray();
+                break;
+            case System.Collections.IDictionary:
+                JsonSerializer.Serialize(writer, value, value.GetType());
+                break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, value.GetType());
+                break;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PaperArchive.Model;
 using PaperArchive.Rendering;
 using PaperArchive.Search;
 
@@ -166,7 +167,8 @@ public sealed class SearchIndexWriterTests : IDisposable
         var dir = Path.Combine(_dir, "a", SiteUrls.SearchIndexDir);
         var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
         var chunk = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "c0.js")), out _, out _);
-        var paper = data.Docs[0];
+        // files number docs oldest first: c0 starts with the engine's last doc
+        var paper = data.Docs[^1];
         var card = chunk[0];
         Assert.Equal(SiteUrls.Paper(paper.Id), card[0].GetString());
         Assert.Equal(paper.Title, card[1].GetString());
@@ -175,6 +177,84 @@ public sealed class SearchIndexWriterTests : IDisposable
         Assert.True(card[6].GetString()!.Length <= SearchIndexOptions.Default.SnippetSourceChars + 2);
         // newest first: sorting by date is doc order
         Assert.True(data.Docs.Zip(data.Docs.Skip(1)).All(p => (p.First.FirstSeen ?? DateOnly.MinValue) >= (p.Second.FirstSeen ?? DateOnly.MinValue)));
+    }
+
+    [Fact]
+    public void A_new_day_of_papers_leaves_the_shards_of_older_papers_and_other_terms_as_they_were()
+    {
+        var archive = SearchFixtures.Archive;
+        var analysis = SearchFixtures.Analysis();
+        var full = SearchIndexBuilder.Build(archive, analysis);
+        // The archive before its newest papers arrived: as many as keep the rounded statistics (most days do).
+        var k = Enumerable.Range(1, 40).First(n =>
+        {
+            var before = SearchIndexBuilder.Build(Without(archive, full.Docs.Take(n)), analysis);
+            return Bm25Field.StableDocCount(before.Docs.Count) == Bm25Field.StableDocCount(full.Docs.Count)
+                && before.AverageFieldLengths.SequenceEqual(full.AverageFieldLengths);
+        });
+        var added = full.Docs.Take(k).ToList();
+        var old = SearchIndexBuilder.Build(Without(archive, added), analysis);
+        var oldFiles = SearchIndexWriter.Render(old, SearchIndexOptions.Default);
+        var newFiles = SearchIndexWriter.Render(full, SearchIndexOptions.Default);
+
+        // every card and upvote chunk of older papers only: the same bytes
+        var per = SearchIndexOptions.Default.CardsPerChunk;
+        for (var c = 0; (c + 1) * per <= old.Docs.Count; c++)
+        {
+            Assert.Equal(oldFiles["c" + c + ".js"], newFiles["c" + c + ".js"]);
+        }
+        // every term the new papers lack: the same postings entry (scale and head) and document frequency
+        var newTerms = full.Terms.Where(t => full.Postings[t].Any(p => p.Doc < k)).ToHashSet(StringComparer.Ordinal);
+        var oldEntries = Entries(oldFiles);
+        var newEntries = Entries(newFiles);
+        var untouched = old.Terms.Where(t => !newTerms.Contains(t)).ToList();
+        Assert.True(untouched.Count > old.Terms.Count / 2, untouched.Count + " of " + old.Terms.Count);
+        foreach (var term in untouched)
+        {
+            Assert.Equal(oldEntries[term], newEntries[term]);
+        }
+        // and the terms they contain did change
+        Assert.Contains(newTerms, t => !oldEntries.TryGetValue(t, out var e) || e != newEntries[t]);
+
+        static ArchiveModel Without(ArchiveModel archive, IEnumerable<Paper> papers)
+        {
+            var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            return archive with { Papers = archive.Papers.Where(p => !ids.Contains(p.Id)).ToValueList() };
+        }
+
+        static Dictionary<string, string> Entries(SortedDictionary<string, string> files)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, text) in files.Where(f => f.Key.StartsWith('p')))
+            {
+                var data = SearchIndexReader.ReadScript(text, out _, out _);
+                for (var i = 0; i < data.GetArrayLength(); i += 3)
+                {
+                    result[data[i].GetString()!] = data[i + 1].GetRawText() + " " + data[i + 2].GetString();
+                }
+            }
+            return result;
+        }
+    }
+
+    [Fact]
+    public void Index_scripts_hold_exactly_what_JsonSerializer_writes()
+    {
+        // the fast writer must not change a byte: every card of the fixtures, and awkward values
+        var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
+        var values = new List<object>
+        {
+            new object?[] { "a<b>&'\"\\ é ü 漢字 😀 \u2028", -1, 0, 12345678, 0.1, 1.0 / 3, 2.5f, 1e-7, 123456789.125, new List<int> { 1, 2 }, new List<int>(), null },
+            new List<object> { "gener", new List<object> { 9.8765, 3, 120, 41 }, "0Az-_" },
+        };
+        foreach (var p in data.Docs)
+        {
+            values.Add(new object?[] { p.Id, p.Title, SearchIndexWriter.ShortAuthors(p), p.Abstract ?? "", p.Upvotes ?? -1, data.DocTopics[0], SearchIndexWriter.SnippetSource(p.Abstract, 280) });
+        }
+        foreach (var value in values)
+        {
+            Assert.Equal("__paSearch.add(\"c\",7," + JsonSerializer.Serialize(value) + ");\n", SearchIndexWriter.Script("c", 7, value));
+        }
     }
 
     [Fact]

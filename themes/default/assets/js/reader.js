@@ -559,7 +559,7 @@
     }, function () { /* no sw.js in this theme, or refused: the site works without it */ });
   }
 
-  /** Every file of the search index named by its root (format 1, Search/README.md), versioned as the client loads them. */
+  /** Every file of the search index named by its root (formats 1 and 2 name files alike, Search/README.md), versioned as the client loads them. */
   function searchIndexUrls() {
     return new Promise(function (resolve) {
       var previous = window.__paSearch;
@@ -569,7 +569,7 @@
       s.src = link("search-index/root.js?offline=" + Date.now());
       function finish() {
         window.__paSearch = previous;
-        if (!root || root.format !== 1) { resolve([link("search-index/root.js")]); return; }
+        if (!root || (root.format !== 1 && root.format !== 2)) { resolve([link("search-index/root.js")]); return; }
         var v = "?v=" + root.version;
         var urls = [link("search-index/root.js")];
         function add(prefix, count) { for (var i = 0; i < count; i++) urls.push(link("search-index/" + prefix + i + ".js" + v)); }

@@ -94,7 +94,7 @@
       var result = null;
       if (at !== undefined) {
         var scale = data[at + 1], tailed = typeof scale !== "number";
-        result = decode(tailed ? scale[0] : scale, data[at + 2]);
+        result = decode(tailed ? scale[0] : scale, data[at + 2], self.root.docs);
         result.tails = [];
         for (var b = 1; tailed && b < scale.length; b += 3) result.tails.push({ file: scale[b], count: scale[b + 1], maxLevel: scale[b + 2] });
       }
@@ -123,7 +123,7 @@
       var band = p.tails[0];
       return self.file("x", band.file).then(function (enc) {
         if (p.tails[0] !== band) return p; // merged meanwhile
-        var t = decode(p.max, enc), n = p.docs.length + t.docs.length;
+        var t = decode(p.max, enc, self.root.docs), n = p.docs.length + t.docs.length;
         var docs = new Int32Array(n), levels = new Uint8Array(n), i = 0, j = 0, k = 0;
         while (i < p.docs.length || j < t.docs.length) {
           if (j >= t.docs.length || (i < p.docs.length && p.docs[i] < t.docs[j])) { docs[k] = p.docs[i]; levels[k++] = p.levels[i++]; }
@@ -141,7 +141,10 @@
     return this.extend(term).then(function (p) { return p && p.tails.length ? self.complete(term) : p; });
   };
 
-  function decode(max, s) {
+  // Files number docs oldest first (s), so a new day's papers leave old shards as they were; the engine
+  // numbers them newest first (d = docs - 1 - s: date order is doc order, ties favour newer papers).
+  // Postings come back ascending in engine numbers.
+  function decode(max, s, docCount) {
     var pos = 0;
     function varint() {
       var value = 0, shift = 0;
@@ -152,9 +155,9 @@
         shift += 5;
       }
     }
-    var count = varint(), docs = new Int32Array(count), levels = new Uint8Array(count), doc = 0;
-    for (var i = 0; i < count; i++) { doc += varint(); docs[i] = doc; }
-    for (var j = 0; j < count; j++) levels[j] = DIGIT[s.charCodeAt(pos++)];
+    var count = varint(), docs = new Int32Array(count), levels = new Uint8Array(count), doc = 0, last = docCount - 1;
+    for (var i = 0; i < count; i++) { doc += varint(); docs[count - 1 - i] = last - doc; }
+    for (var j = 0; j < count; j++) levels[count - 1 - j] = DIGIT[s.charCodeAt(pos++)];
     return { docs: docs, levels: levels, max: max };
   }
 
@@ -288,32 +291,33 @@
   Engine.prototype.topicDocs = function (slug) {
     var idx = this.root.topics.findIndex(function (t) { return t[0] === slug; });
     if (idx < 0) return Promise.resolve(new Set());
+    var last = this.root.docs - 1;
     return this.file("t", idx).then(function (s) {
-      // topic files are a varint count and doc gaps, without levels
+      // topic files are a varint count and doc gaps (file numbers, oldest first), without levels
       var pos = 0, doc = 0, set = new Set();
       function varint() { var v = 0, sh = 0; for (;;) { var x = DIGIT[s.charCodeAt(pos++)]; v += (x & 31) * Math.pow(2, sh); if (!(x & 32)) return v; sh += 5; } }
       var n = varint();
-      for (var i = 0; i < n; i++) { doc += varint(); set.add(doc); }
+      for (var i = 0; i < n; i++) { doc += varint(); set.add(last - doc); }
       return set;
     });
   };
 
   Engine.prototype.upvotes = function (docs) {
-    var per = this.root.upvotesPerChunk, chunks = new Set(), self = this;
-    docs.forEach(function (d) { chunks.add(Math.floor(d / per)); });
+    var per = this.root.upvotesPerChunk, chunks = new Set(), self = this, last = this.root.docs - 1;
+    docs.forEach(function (d) { chunks.add(Math.floor((last - d) / per)); });
     return Promise.all(Array.from(chunks).map(function (c) { return self.file("u", c).then(function (s) { return [c, s]; }); }))
       .then(function (pairs) {
         var m = new Map(pairs);
-        return function (d) { var s = m.get(Math.floor(d / per)), o = (d % per) * 2; return DIGIT[s.charCodeAt(o)] * 64 + DIGIT[s.charCodeAt(o + 1)]; };
+        return function (d) { var f = last - d, s = m.get(Math.floor(f / per)), o = (f % per) * 2; return DIGIT[s.charCodeAt(o)] * 64 + DIGIT[s.charCodeAt(o + 1)]; };
       });
   };
 
   /** Cards for doc numbers: [{doc, link, title, authors, date, upvotes, topics:[slug,title][], abstract}]. */
   Engine.prototype.cards = function (docs) {
-    var per = this.root.cardsPerChunk, self = this;
+    var per = this.root.cardsPerChunk, self = this, last = this.root.docs - 1;
     return Promise.all(docs.map(function (d) {
-      return self.file("c", Math.floor(d / per)).then(function (chunk) {
-        var c = chunk[d % per];
+      return self.file("c", Math.floor((last - d) / per)).then(function (chunk) {
+        var c = chunk[(last - d) % per];
         return {
           doc: d, link: c[0], title: c[1], authors: c[2], date: c[3], upvotes: c[4] < 0 ? null : c[4],
           topics: c[5].map(function (t) { return self.root.topics[t]; }), abstract: c[6],
