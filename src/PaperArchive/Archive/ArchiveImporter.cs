@@ -258,6 +258,11 @@ public static class ArchiveImporter
         diagnostics.AddRange(merged.Diagnostics);
 
         var update = ArchiveText.Sanitize(merged.Archive);
+        if (update.Papers.Any(p => !affected.Contains(p.Id)))
+        {
+            // An id that changed when made storable (a lone surrogate): read everything.
+            return null;
+        }
         var oldById = new Dictionary<string, Paper>(old.Papers.Count, StringComparer.Ordinal);
         foreach (var p in old.Papers)
         {
