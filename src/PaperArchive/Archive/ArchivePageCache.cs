@@ -12,7 +12,8 @@ namespace PaperArchive.Archive;
 /// site); it is only ever a shortcut — a page whose hash differs, or a damaged or missing cache file,
 /// is parsed as usual, and only pages that parsed without a diagnostic are remembered.
 /// <para>The file is a compact binary (see <see cref="ArchivePageCacheFile"/>) ending in a SHA-256 of
-/// everything before it: at 20,000 papers loading it takes a tenth of what the JSON it replaced did.</para>
+/// everything before it: at 20,000 papers it is 32 MB instead of 43 MB of JSON and loads with about 40%
+/// less CPU (most of what is left is allocating the strings).</para>
 /// </summary>
 public sealed class ArchivePageCache
 {

@@ -183,13 +183,13 @@ internal static class ArchivePageCacheFile
             ArxivId = arxivId,
             Title = title,
             Abstract = abstractText,
-            Authors = authors,
+            Authors = ValueList<Author>.Wrap(authors),
             AuthorCount = authorCount,
             Organization = organization,
             OrganizationHandle = organizationHandle,
             PublishedOn = published is { } day ? Date(day) : null,
-            ListedOn = listed,
-            Snapshots = snapshots,
+            ListedOn = ValueList<DateOnly>.Wrap(listed),
+            Snapshots = ValueList<CountSnapshot>.Wrap(snapshots),
             SubmittedBy = OptionalString(r),
             AiSummary = OptionalString(r),
             AiKeywords = Strings(r),
@@ -239,7 +239,7 @@ internal static class ArchivePageCacheFile
         {
             values[i] = r.ReadString();
         }
-        return values;
+        return ValueList<string>.Wrap(values);
     }
 
     /// <summary>A list length, refused when it could not fit in what is left (a damaged file must not allocate gigabytes).</summary>
