@@ -11,7 +11,9 @@ namespace PaperArchive.Archive;
 /// Front door of <c>paperarchive import</c>: reads every listing under the input folder (in parallel,
 /// results in path order), reads the existing archive, merges both (<see cref="PaperMerger"/>, so a
 /// paper once archived is never dropped) and writes the archive. Skips the work when neither the
-/// inputs nor the archive changed since the last import (<see cref="ImportReport.Skipped"/>).
+/// inputs nor the archive changed since the last import (<see cref="ImportReport.Skipped"/>), and
+/// reads and merges only the listings that changed when the archive is as the last import left it
+/// (<see cref="ImportIndex"/>; same bytes as reading everything).
 /// Bad data never throws: every problem is a diagnostic naming the file, and everything good is written.
 /// </summary>
 public static class ArchiveImporter
