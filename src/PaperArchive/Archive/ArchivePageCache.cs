@@ -11,19 +11,14 @@ namespace PaperArchive.Archive;
 /// The build keeps it beside its manifest (<c>site/.paperarchive/</c>, carried between runs with the
 /// site); it is only ever a shortcut — a page whose hash differs, or a damaged or missing cache file,
 /// is parsed as usual, and only pages that parsed without a diagnostic are remembered.
+/// <para>The file is a compact binary (see <see cref="ArchivePageCacheFile"/>) ending in a SHA-256 of
+/// everything before it: at 20,000 papers it is 32 MB instead of 43 MB of JSON and loads with about 40%
+/// less CPU (most of what is left is allocating the strings).</para>
 /// </summary>
 public sealed class ArchivePageCache
 {
     /// <summary>File name of the cache inside the site's build-state folder.</summary>
-    public const string FileName = "archive-pages.json";
-
-    private const int Format = 1;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false,
-        Converters = { new ValueListConverterFactory() },
-    };
+    public const string FileName = "archive-pages.bin";
 
     private readonly Dictionary<string, Entry> _entries;
 
@@ -59,13 +54,9 @@ public sealed class ArchivePageCache
             {
                 return Empty();
             }
-            using var stream = File.OpenRead(file);
-            var stored = JsonSerializer.Deserialize<Stored>(stream, Json);
-            return stored is { Format: Format, Pages: not null }
-                ? new ArchivePageCache(new Dictionary<string, Entry>(stored.Pages, StringComparer.Ordinal))
-                : Empty();
+            return ArchivePageCacheFile.Read(File.ReadAllBytes(file)) is { } entries ? new ArchivePageCache(entries) : Empty();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or OverflowException or InvalidOperationException)
         {
             return Empty();
         }
@@ -75,34 +66,14 @@ public sealed class ArchivePageCache
     public void Save(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var stored = new Stored(Format, new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal));
-        AtomicFile.WriteAllBytes(file, JsonSerializer.SerializeToUtf8Bytes(stored, Json));
+        AtomicFile.WriteAllBytes(file, ArchivePageCacheFile.Write(_entries.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
+        // The JSON cache of earlier versions, never read again.
+        var old = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "archive-pages.json");
+        if (File.Exists(old))
+        {
+            File.Delete(old);
+        }
     }
 
-    private sealed record Stored(
-        [property: JsonPropertyName("format")] int Format,
-        [property: JsonPropertyName("pages")] IReadOnlyDictionary<string, Entry>? Pages);
-
-    internal sealed record Entry(
-        [property: JsonPropertyName("sha256")] string Sha256,
-        [property: JsonPropertyName("paper"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Paper? Paper,
-        [property: JsonPropertyName("day"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DayListing? Day);
-
-    /// <summary><see cref="ValueList{T}"/> as a JSON array.</summary>
-    private sealed class ValueListConverterFactory : JsonConverterFactory
-    {
-        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
-
-        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonConverter)Activator.CreateInstance(typeof(ValueListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-    }
-
-    private sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
-    {
-        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            ValueList<T>.From(JsonSerializer.Deserialize<List<T>>(ref reader, options));
-
-        public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.ToList(), options);
-    }
+    internal sealed record Entry(string Sha256, Paper? Paper, DayListing? Day);
 }

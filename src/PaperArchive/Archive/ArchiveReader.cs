@@ -24,7 +24,9 @@ public static class ArchiveReader
         }
         var files = ArchiveDigest.OwnedFiles(dir).Order(StringComparer.Ordinal).ToArray();
         var pages = new PageRead[files.Length];
-        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, files[i], cache));
+        // Opened by absolute path: a relative one is resolved against the working folder (a getcwd call) per page.
+        var fullDir = Path.GetFullPath(dir);
+        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, fullDir, files[i], cache));
 
         var diagnostics = new List<Diagnostic>();
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
@@ -77,14 +79,14 @@ public static class ArchiveReader
         };
     }
 
-    private static PageRead ReadPage(string dir, string relPath, ArchivePageCache? cache)
+    private static PageRead ReadPage(string dir, string fullDir, string relPath, ArchivePageCache? cache)
     {
         var full = Path.Combine(dir, relPath);
         var diagnostics = new List<Diagnostic>();
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            bytes = File.ReadAllBytes(Path.Combine(fullDir, relPath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -19,7 +19,14 @@ public static class ArchiveWriter
     /// <param name="existing">The archive as read before this write (from <see cref="ArchiveReader.Read"/>);
     /// tells which pages to leave alone and where papers' pages are now. Without it the folder is scanned
     /// by file name.</param>
-    public static ArchiveWriteResult Write(ArchiveModel archive, string dir, ArchiveReadResult? existing = null)
+    public static ArchiveWriteResult Write(ArchiveModel archive, string dir, ArchiveReadResult? existing = null) =>
+        Write(archive, dir, existing, null);
+
+    /// <param name="canonical">Archive-relative pages known to hold exactly what rendering their paper or
+    /// day of <paramref name="archive"/> gives (the importer knows which pages its merge left as they were
+    /// written by the import before): they are not rendered again, their hashes come from
+    /// <paramref name="existing"/>. Only honoured with <paramref name="existing"/>, for pages it hashed.</param>
+    internal static ArchiveWriteResult Write(ArchiveModel archive, string dir, ArchiveReadResult? existing, IReadOnlySet<string>? canonical)
     {
         Directory.CreateDirectory(dir);
         // Temp files of a run that was killed mid-write: never pages, but they would be committed with the archive.
@@ -76,6 +83,11 @@ public static class ArchiveWriter
             var oldPaths = existing is not null
                 ? existing.PaperFiles.TryGetValue(paper.Id, out var p) ? [p] : []
                 : currentByFileName.GetValueOrDefault(ArchiveLayout.PaperFileName(paper.Id)) ?? [];
+            if (oldPaths is [var only] && only == target && IsCanonical(target, existing, canonical, hashes))
+            {
+                Interlocked.Increment(ref unchanged);
+                return;
+            }
             var full = Path.Combine(dir, target);
             foreach (var old in oldPaths)
             {
@@ -107,6 +119,11 @@ public static class ArchiveWriter
             if (keep.Contains(target))
             {
                 kept++;
+                continue;
+            }
+            if (IsCanonical(target, existing, canonical, hashes))
+            {
+                unchanged++;
                 continue;
             }
             var text = DayPage.Render(days[i], papers, i > 0 ? days[i - 1].Date : null, i + 1 < days.Count ? days[i + 1].Date : null);
@@ -145,6 +162,18 @@ public static class ArchiveWriter
             }
         }
         return new ArchiveWriteResult(written, unchanged, moved, kept, ArchiveDigest.Compute(hashes), diagnostics);
+    }
+
+    /// <summary>A page the caller vouches for and the reader hashed: its hash is recorded, nothing is rendered.</summary>
+    private static bool IsCanonical(string relPath, ArchiveReadResult? existing, IReadOnlySet<string>? canonical,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> hashes)
+    {
+        if (canonical is null || existing is null || !canonical.Contains(relPath) || !existing.FileHashes.TryGetValue(relPath, out var hash))
+        {
+            return false;
+        }
+        hashes.TryAdd(relPath, hash);
+        return true;
     }
 
     /// <summary>Writes when the bytes differ; records the hash of what is now on disk.</summary>

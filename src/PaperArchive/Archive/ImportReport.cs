@@ -29,6 +29,12 @@ public sealed record ImportReport(
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>
+    /// Listing files read (parsed) by this import: all of them for a full import, only the new or changed
+    /// ones and the old ones naming the same papers when the import merged just the changes, none when skipped.
+    /// </summary>
+    public int ListingsRead { get; init; }
+
     /// <summary>The archive pages read, parsed, for <see cref="ImportOptions.Cache"/> next time (empty when the archive was not read).</summary>
     public ArchivePageCache Cache { get; init; } = ArchivePageCache.Empty();
 }

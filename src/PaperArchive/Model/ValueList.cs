@@ -22,6 +22,10 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         return array.IsEmpty ? Empty : new ValueList<T>(array);
     }
 
+    /// <summary>Takes ownership of <paramref name="owned"/> without copying it; the caller must never change it afterwards.</summary>
+    internal static ValueList<T> Wrap(T[] owned) =>
+        owned.Length == 0 ? Empty : new ValueList<T>(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(owned));
+
     public T this[int index] => _items[index];
 
     public int Count => _items.Length;
