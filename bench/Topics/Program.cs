@@ -87,6 +87,20 @@ public static class Program
         sw.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        if (Environment.GetEnvironmentVariable("BENCH_SIMILAR") is { } rounds)
+        {
+            // Similar papers alone, one thread, from the similarity terms just computed.
+            var ids = archive.Papers.Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+            var terms = ids.Select(id => result.Cache.TryGetSimilarityTerms(id, out var t) ? t.ToArray() : []).ToList();
+            for (var r = 0; r < int.Parse(rounds, CultureInfo.InvariantCulture); r++)
+            {
+                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var lists = SimilarPapers.Compute(terms, ids, TopicAnalysisOptions.Default, 1);
+                var c1 = (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalSeconds;
+                var h = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lists.Select(l => string.Join(",", l))))))[..16];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"similar papers alone: {c1:0.00} s CPU, digest {h}, load {LoadAverage()}"));
+            }
+        }
         if (cacheFile is not null)
         {
             var saving = Stopwatch.StartNew();
