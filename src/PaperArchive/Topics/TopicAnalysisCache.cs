@@ -45,6 +45,9 @@ public sealed class TopicAnalysisCache
     /// <summary>The topic queries (as written) whose matches every entry records.</summary>
     public IReadOnlyList<string> Queries { get; }
 
+    /// <summary>The entries by paper id.</summary>
+    internal IReadOnlyDictionary<string, Entry> Entries => _entries;
+
     /// <summary>Papers remembered.</summary>
     public int Count => _entries.Count;
 
