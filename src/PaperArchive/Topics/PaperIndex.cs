@@ -60,7 +60,7 @@ internal sealed class PaperIndex : IDisposable
                             worker.Analysis.Analyze(TopicFields.Keywords, keywordText[i], worker.Fields[1]);
                             worker.Analysis.Analyze(TopicFields.Abstract, paper.Abstract ?? "", worker.Fields[2]);
                             similarityTerms[i] = PaperTermAnalysis.SimilarityTerms(worker.Fields);
-                            writer.AddDocument(ToDocument(paper, worker.Fields, i));
+                            writer.AddDocument(ToDocument(paper, worker, i));
                         }
                         return worker;
                     },
@@ -82,14 +82,14 @@ internal sealed class PaperIndex : IDisposable
     /// <summary>Position in the id-sorted paper list of the paper with (top-level) Lucene doc id <paramref name="doc"/>.</summary>
     public int Ordinal(int doc) => _docToOrdinal[doc];
 
-    /// <summary>Title, abstract and keywords from the tokens already analysed (<paramref name="fields"/>: title, keywords, abstract); names analysed by the index analyzer.</summary>
-    private static Document ToDocument(Paper paper, List<(string Term, int Increment)>[] fields, int ordinal)
+    /// <summary>Title, abstract and keywords from the tokens the worker already analysed (title, keywords, abstract); names analysed by the index analyzer.</summary>
+    private static Document ToDocument(Paper paper, Worker worker, int ordinal)
     {
         var doc = new Document
         {
-            new TextField(TopicFields.Title, new RecordedTokenStream(fields[0])),
-            new TextField(TopicFields.Abstract, new RecordedTokenStream(fields[2])),
-            new TextField(TopicFields.Keywords, new RecordedTokenStream(fields[1])),
+            new TextField(TopicFields.Title, worker.Streams[0].Replay(worker.Fields[0])),
+            new TextField(TopicFields.Abstract, worker.Streams[2].Replay(worker.Fields[2])),
+            new TextField(TopicFields.Keywords, worker.Streams[1].Replay(worker.Fields[1])),
             new NumericDocValuesField(TopicFields.Ordinal, ordinal),
         };
         foreach (var author in paper.Authors)
@@ -112,6 +112,8 @@ internal sealed class PaperIndex : IDisposable
         public PaperTermAnalysis Analysis { get; } = new();
 
         public List<(string Term, int Increment)>[] Fields { get; } = [[], [], []];
+
+        public RecordedTokenStream[] Streams { get; } = [new(), new(), new()];
     }
 
     public void Dispose()
