@@ -28,6 +28,7 @@ public static class Program
             "dump" => Dump(real, topics, args.Length > 1 ? args[1] : null),
             "similar" => Similar(real, topics, args.Skip(1).ToArray()),
             "keywords" => Keywords(real, topics),
+            "archive" => ArchiveRun(args[1], args.Length > 2 ? args[2] : Path.Combine(root, "input", "topics.yml"), args.Length > 3 ? args[3] : null, args.Length > 4 ? args[4] : null),
             _ => Bench(real, topics, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
         };
     }
@@ -59,6 +60,65 @@ public static class Program
         }
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {times[times.Count / 2]:0.00} s (min {times[0]:0.00}, max {times[^1]:0.00})"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>archive DIR [topics.yml] [dump-file] [cache-file]</c>: the topics stage over a real archive folder (e.g. the 20k scale corpus),
+    /// timed (wall, CPU, allocations), with every paper's topics, keywords and similar papers plus the keyword pages
+    /// written to the dump file, so two versions of the stage can be compared line by line. With a cache file,
+    /// the run starts from it (if present) and rewrites it: run once over an archive, then over it plus a day.
+    /// </summary>
+    private static int ArchiveRun(string dir, string topicsFile, string? dumpFile, string? cacheFile)
+    {
+        var read = PaperArchive.Archive.ArchiveReader.Read(dir);
+        var archive = read.Archive;
+        var (topics, diagnostics) = TopicRules.Load(topicsFile);
+        foreach (var d in diagnostics)
+        {
+            Console.Error.WriteLine(d);
+        }
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        var cache = cacheFile is null ? null : TopicAnalysisCache.Load(cacheFile);
+        var result = TopicAnalyzer.Run(archive, topics, cache: cache);
+        sw.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        if (Environment.GetEnvironmentVariable("BENCH_SIMILAR") is { } rounds)
+        {
+            // Similar papers alone, one thread, from the similarity terms just computed.
+            var ids = archive.Papers.Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+            var terms = ids.Select(id => result.Cache.TryGetSimilarityTerms(id, out var t) ? t.ToArray() : []).ToList();
+            for (var r = 0; r < int.Parse(rounds, CultureInfo.InvariantCulture); r++)
+            {
+                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var lists = SimilarPapers.Compute(terms, ids, TopicAnalysisOptions.Default, 1);
+                var c1 = (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalSeconds;
+                var h = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lists.Select(l => string.Join(",", l))))))[..16];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"similar papers alone: {c1:0.00} s CPU, digest {h}, load {LoadAverage()}"));
+            }
+        }
+        if (cacheFile is not null)
+        {
+            var saving = Stopwatch.StartNew();
+            result.Cache.Save(cacheFile);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cache: {cache!.Count} papers loaded (included in the time), {result.Cache.Count} saved in {saving.Elapsed.TotalSeconds:0.00} s, {new FileInfo(cacheFile).Length / 1048576.0:0.0} MiB"));
+        }
+        var lines = result.Analysis.ByPaper.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+                e.Key + ":" + string.Join(",", e.Value.TopicSlugs) + "|" + string.Join(",", e.Value.Keywords) + "|" + string.Join(",", e.Value.SimilarIds))
+            .Concat(result.Analysis.KeywordPages.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => "page " + e.Key + " -> " + e.Value))
+            .Concat(result.Diagnostics.Select(d => "diagnostic " + d))
+            .ToList();
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))))[..16];
+        if (dumpFile is not null)
+        {
+            File.WriteAllLines(dumpFile, lines);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{archive.Papers.Count} papers: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, output digest {digest}"));
         return 0;
     }
 

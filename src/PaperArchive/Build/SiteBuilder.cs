@@ -69,6 +69,7 @@ public static class SiteBuilder
         ArchiveModel archive;
         ArchiveAnalysis analysis;
         ArchivePageCache? pageCache = null;
+        TopicAnalysisCache? topicCache = null;
         bool imported;
         if (cached is not null)
         {
@@ -95,7 +96,9 @@ public static class SiteBuilder
             Step("topics");
             var (topics, topicDiagnostics) = TopicRules.Load(Path.Combine(options.InputDir, "topics.yml"));
             dataDiagnostics.AddRange(topicDiagnostics);
-            var topicResult = TopicAnalyzer.Run(archive, topics);
+            // Papers analysed by the published build (same engine, same analysed fields) are not analysed again.
+            var topicResult = TopicAnalyzer.Run(archive, topics, cache: options.Incremental ? TopicAnalysisCache.Load(TopicCachePath(options.OutputDir)) : null);
+            topicCache = topicResult.Cache;
             dataDiagnostics.AddRange(topicResult.Diagnostics);
             analysis = topicResult.Analysis;
             if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
@@ -271,6 +274,7 @@ public static class SiteBuilder
             // not part of the site's files, so not counted or listed, and only ever a shortcut (keyed by hashes).
             pageCache?.Save(PageCachePath(options.OutputDir));
             searchCache?.Save(SearchCachePath(options.OutputDir));
+            topicCache?.Save(TopicCachePath(options.OutputDir));
             if (cached is not null)
             {
                 options.Cache?.MarkPublished(cached);
@@ -396,6 +400,9 @@ public static class SiteBuilder
 
     private static string SearchCachePath(string siteDir) =>
         Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, SearchAnalysisCache.FileName);
+
+    private static string TopicCachePath(string siteDir) =>
+        Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, TopicAnalysisCache.FileName);
 
     private static string PageCachePath(string siteDir) =>
         Path.Combine(siteDir, Path.GetDirectoryName(RenderManifest.RelativePath)!, ArchivePageCache.FileName);

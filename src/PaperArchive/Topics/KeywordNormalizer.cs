@@ -18,6 +18,7 @@ internal sealed partial class KeywordNormalizer
     private readonly Dictionary<string, string[]> _tableTokens;
     private readonly Dictionary<string, string> _tableExpansion;
     private readonly List<(string Acronym, string[] Expansion)> _expansionTokens = [];
+    private readonly Dictionary<string, string> _withExpansions = new(StringComparer.Ordinal);
 
     public KeywordNormalizer()
     {
@@ -42,28 +43,31 @@ internal sealed partial class KeywordNormalizer
         var sets = new UnionFind();
         var occurrences = new List<(int Paper, string Surface, string Node)>();
         var learned = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, (string, string, string, string?, string?)>(StringComparer.Ordinal);
 
         for (var p = 0; p < papers.Count; p++)
         {
             foreach (var raw in papers[p].AiKeywords)
             {
-                var surface = CollapseSpaces(raw);
+                // The same keyword recurs on thousands of papers: its analysis is done once per build.
+                if (!parts.TryGetValue(raw, out var part))
+                {
+                    parts[raw] = part = Parts(raw);
+                }
+                var (surface, node, squashed, acronymKey, expansionNode) = part;
                 if (surface.Length == 0)
                 {
                     continue;
                 }
-                var (main, acronym, expansion) = SplitParenthesis(surface);
-                var node = "k:" + Key(main);
                 sets.Add(node);
-                sets.Union(node, "s:" + Squash(main));
-                if (acronym is not null && expansion is not null)
+                sets.Union(node, squashed);
+                if (acronymKey is not null && expansionNode is not null)
                 {
-                    var acronymKey = Key(acronym);
                     if (!learned.TryGetValue(acronymKey, out var expansions))
                     {
                         learned[acronymKey] = expansions = new SortedSet<string>(StringComparer.Ordinal);
                     }
-                    expansions.Add(sets.Find("k:" + Key(expansion)));
+                    expansions.Add(sets.Find(expansionNode));
                 }
                 occurrences.Add((p, surface, node));
             }
@@ -124,6 +128,20 @@ internal sealed partial class KeywordNormalizer
         return new KeywordResult(perPaper, paperCounts);
     }
 
+    /// <summary>What <see cref="Normalize"/> needs of one raw keyword, all pure functions of it: surface form, concept node, squashed node, learned acronym key and expansion node.</summary>
+    private (string Surface, string Node, string Squashed, string? AcronymKey, string? ExpansionNode) Parts(string raw)
+    {
+        var surface = CollapseSpaces(raw);
+        if (surface.Length == 0)
+        {
+            return (surface, "", "", null, null);
+        }
+        var (main, acronym, expansion) = SplitParenthesis(surface);
+        return acronym is not null && expansion is not null
+            ? (surface, "k:" + Key(main), "s:" + Squash(main), Key(acronym), "k:" + Key(expansion))
+            : (surface, "k:" + Key(main), "s:" + Squash(main), null, null);
+    }
+
     /// <summary>Concept key of one keyword: its English terms with table acronyms expanded, space-separated.</summary>
     public string Key(string keyword)
     {
@@ -153,6 +171,15 @@ internal sealed partial class KeywordNormalizer
     /// so a topic query finds either spelling.
     /// </summary>
     public string WithExpansions(string keyword)
+    {
+        if (_withExpansions.TryGetValue(keyword, out var known))
+        {
+            return known;
+        }
+        return _withExpansions[keyword] = ComputeWithExpansions(keyword);
+    }
+
+    private string ComputeWithExpansions(string keyword)
     {
         var extra = new List<string>();
         var terms = TopicTextAnalysis.Terms(_analyzer, keyword);

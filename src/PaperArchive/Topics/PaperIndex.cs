@@ -22,7 +22,12 @@ internal sealed class PaperIndex : IDisposable
 
     public TopicIndexAnalyzer Analyzer { get; }
 
-    public PaperIndex(IReadOnlyList<Paper> papers, IReadOnlyList<string> keywordText, int threads)
+    /// <summary>
+    /// Indexes the papers at <paramref name="which"/> (positions in <paramref name="papers"/>; all of them
+    /// when null) and fills <paramref name="similarityTerms"/> at those positions with each paper's
+    /// similarity terms (<see cref="PaperTermAnalysis.SimilarityTerms"/>), from the same single analysis.
+    /// </summary>
+    public PaperIndex(IReadOnlyList<Paper> papers, IReadOnlyList<string> keywordText, IReadOnlyList<int>? which, int threads, (string Term, int Frequency)[][] similarityTerms)
     {
         Analyzer = new TopicIndexAnalyzer();
         _directory = new RAMDirectory();
@@ -33,22 +38,33 @@ internal sealed class PaperIndex : IDisposable
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
             MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
+        var count = which?.Count ?? papers.Count;
         using (var writer = new IndexWriter(_directory, config))
         {
             // Adding documents is thread-safe and the costliest step; each thread fills its own segment.
             // Partitioner.Create refuses an empty range: an archive without papers (days only) crashed here.
-            if (papers.Count > 0)
+            if (count > 0)
             {
                 Parallel.ForEach(
-                    System.Collections.Concurrent.Partitioner.Create(0, papers.Count, Math.Max(256, papers.Count / (threads * 4) + 1)),
+                    System.Collections.Concurrent.Partitioner.Create(0, count, Math.Max(256, count / (threads * 4) + 1)),
                     new ParallelOptions { MaxDegreeOfParallelism = threads },
-                    range =>
+                    () => new Worker(),
+                    (range, _, worker) =>
                     {
-                        for (var i = range.Item1; i < range.Item2; i++)
+                        for (var k = range.Item1; k < range.Item2; k++)
                         {
-                            writer.AddDocument(ToDocument(papers[i], keywordText[i], i));
+                            var i = which is null ? k : which[k];
+                            var paper = papers[i];
+                            // Title, keywords, abstract: PaperTermAnalysis.SimilarityFields order.
+                            worker.Analysis.Analyze(TopicFields.Title, paper.Title, worker.Fields[0]);
+                            worker.Analysis.Analyze(TopicFields.Keywords, keywordText[i], worker.Fields[1]);
+                            worker.Analysis.Analyze(TopicFields.Abstract, paper.Abstract ?? "", worker.Fields[2]);
+                            similarityTerms[i] = PaperTermAnalysis.SimilarityTerms(worker.Fields);
+                            writer.AddDocument(ToDocument(paper, worker, i));
                         }
-                    });
+                        return worker;
+                    },
+                    worker => worker.Analysis.Dispose());
             }
             writer.Commit();
         }
@@ -66,14 +82,14 @@ internal sealed class PaperIndex : IDisposable
     /// <summary>Position in the id-sorted paper list of the paper with (top-level) Lucene doc id <paramref name="doc"/>.</summary>
     public int Ordinal(int doc) => _docToOrdinal[doc];
 
-    private static Document ToDocument(Paper paper, string keywords, int ordinal)
+    /// <summary>Title, abstract and keywords from the tokens the worker already analysed (title, keywords, abstract); names analysed by the index analyzer.</summary>
+    private static Document ToDocument(Paper paper, Worker worker, int ordinal)
     {
-        var abstractText = paper.Abstract ?? "";
         var doc = new Document
         {
-            new TextField(TopicFields.Title, paper.Title, Field.Store.NO),
-            new TextField(TopicFields.Abstract, abstractText, Field.Store.NO),
-            new TextField(TopicFields.Keywords, keywords, Field.Store.NO),
+            new TextField(TopicFields.Title, worker.Streams[0].Replay(worker.Fields[0])),
+            new TextField(TopicFields.Abstract, worker.Streams[2].Replay(worker.Fields[2])),
+            new TextField(TopicFields.Keywords, worker.Streams[1].Replay(worker.Fields[1])),
             new NumericDocValuesField(TopicFields.Ordinal, ordinal),
         };
         foreach (var author in paper.Authors)
@@ -89,6 +105,15 @@ internal sealed class PaperIndex : IDisposable
             doc.Add(new TextField(TopicFields.Organization, handle, Field.Store.NO));
         }
         return doc;
+    }
+
+    private sealed class Worker
+    {
+        public PaperTermAnalysis Analysis { get; } = new();
+
+        public List<(string Term, int Increment)>[] Fields { get; } = [[], [], []];
+
+        public RecordedTokenStream[] Streams { get; } = [new(), new(), new()];
     }
 
     public void Dispose()

@@ -1,7 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
-
 namespace PaperArchive.Topics;
 
 /// <summary>
@@ -17,7 +13,11 @@ namespace PaperArchive.Topics;
 /// </summary>
 internal static class SimilarPapers
 {
-    public static string[][] Compute(PaperIndex index, IReadOnlyList<string> ids, TopicAnalysisOptions options, int threads)
+    /// <summary>
+    /// The similar papers of each paper (ids, best first), from each paper's similarity terms
+    /// (<see cref="PaperTermAnalysis.SimilarityTerms"/>, in the same order as <paramref name="ids"/>).
+    /// </summary>
+    public static string[][] Compute(IReadOnlyList<(string Term, int Frequency)[]> paperTerms, IReadOnlyList<string> ids, TopicAnalysisOptions options, int threads)
     {
         var n = ids.Count;
         var result = new string[n][];
@@ -28,7 +28,7 @@ internal static class SimilarPapers
         }
 
         var maxDocFreq = Math.Max(options.SimilarMinDocFreq, (int)(n * options.SimilarMaxDocFreqFraction));
-        var (postings, docTerms, norms) = ReadWeights(index, n, options.SimilarMinDocFreq, maxDocFreq);
+        var (postings, docTerms, norms) = ReadWeights(paperTerms, n, options.SimilarMinDocFreq, maxDocFreq);
 
         // Each paper's query: its strongest terms, then in term order so sums are order-stable.
         var queries = new int[n][];
@@ -133,63 +133,33 @@ internal static class SimilarPapers
     private static int Compare((double Score, string Id) a, (double Score, string Id) b) =>
         a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id);
 
-    /// <summary>Field weights: the title is the densest statement of what a paper is about.</summary>
-    private static readonly (string Field, int Boost)[] Fields =
-        [(TopicFields.Title, 2), (TopicFields.Keywords, 1), (TopicFields.Abstract, 1)];
-
     /// <summary>
-    /// Walks the stems' postings of title, keywords and abstract once (the words-as-written copies are
-    /// skipped): per paper the boosted term frequencies; then per term in [minDf, maxDf] the papers and
-    /// their weights (1 + ln tf)·ln(N/df), and per paper its terms and the L2 norm of its vector.
+    /// Per paper the boosted term frequencies (title ×2, keywords, abstract; stems only), as walking the
+    /// index's postings field by field met them; then per term in [minDf, maxDf] the papers and their
+    /// weights (1 + ln tf)·ln(N/df), and per paper its terms and the L2 norm of its vector.
     /// </summary>
     private static (TermPostings[] Postings, List<(int Term, float Weight)>[] DocTerms, double[] Norms) ReadWeights(
-        PaperIndex index, int n, int minDf, int maxDf)
+        IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n, int minDf, int maxDf)
     {
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var docTf = new Dictionary<int, int>[n];
-        for (var i = 0; i < n; i++)
-        {
-            docTf[i] = [];
-        }
+        var docTf = new (int Term, int Tf)[n][];
         var df = new List<int>();
-        foreach (var (field, boost) in Fields)
+        for (var d = 0; d < n; d++)
         {
-            var terms = MultiFields.GetTerms(index.Reader, field);
-            if (terms is null)
+            var terms = paperTerms[d];
+            var list = new (int, int)[terms.Length];
+            for (var j = 0; j < terms.Length; j++)
             {
-                continue;
-            }
-            var termsEnum = terms.GetEnumerator();
-            DocsEnum? docsEnum = null;
-            while (termsEnum.MoveNext())
-            {
-                var bytes = termsEnum.Term;
-                if (bytes.Length == 0 || bytes.Bytes[bytes.Offset] == (byte)SurfaceMarkFilter.Mark)
-                {
-                    continue;
-                }
-                var text = bytes.Utf8ToString();
+                var (text, tf) = terms[j];
                 if (!termIds.TryGetValue(text, out var termId))
                 {
                     termIds[text] = termId = df.Count;
                     df.Add(0);
                 }
-                docsEnum = termsEnum.Docs(null, docsEnum, DocsFlags.FREQS);
-                int doc;
-                while ((doc = docsEnum.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    var tf = docTf[index.Ordinal(doc)];
-                    if (tf.TryGetValue(termId, out var old))
-                    {
-                        tf[termId] = old + boost * docsEnum.Freq;
-                    }
-                    else
-                    {
-                        tf[termId] = boost * docsEnum.Freq;
-                        df[termId]++;
-                    }
-                }
+                df[termId]++;
+                list[j] = (termId, tf);
             }
+            docTf[d] = list;
         }
 
         // Term ids in term-text order, so that ties between equally weighted terms are stable.
@@ -205,7 +175,7 @@ internal static class SimilarPapers
         var norms = new double[n];
         for (var d = 0; d < n; d++)
         {
-            docTerms[d] = new List<(int, float)>(docTf[d].Count);
+            docTerms[d] = new List<(int, float)>(docTf[d].Length);
             foreach (var (termId, tf) in docTf[d])
             {
                 var f = df[termId];
