@@ -51,10 +51,14 @@ public sealed class SiteContext
 
         _topics = analysis.Topics.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         CitationKeys = new Exports.CitationKeys(_papers.Values);
-        _models = new Dictionary<string, PaperModel>(StringComparer.Ordinal);
-        foreach (var paper in _papers.Values)
+        // Built in parallel (a model reads only the archive, the analysis and the citation keys), stored in archive order.
+        var papers = _papers.Values.ToArray();
+        var models = new PaperModel[papers.Length];
+        Parallel.For(0, papers.Length, i => models[i] = BuildModel(papers[i]));
+        _models = new Dictionary<string, PaperModel>(papers.Length, StringComparer.Ordinal);
+        for (var i = 0; i < papers.Length; i++)
         {
-            _models[paper.Id] = BuildModel(paper);
+            _models[papers[i].Id] = models[i];
         }
     }
 

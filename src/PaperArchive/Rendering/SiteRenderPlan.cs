@@ -71,9 +71,20 @@ public sealed class SiteRenderPlan
         var diagnostics = new List<Diagnostic>();
         var outputs = new List<SiteOutput>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        // Sources only read the site, so they list their outputs in parallel; the outputs keep the sources' order.
+        var lists = new List<SiteOutput>[sources.Count];
+        try
         {
-            foreach (var output in source.GetPages(site))
+            Parallel.For(0, sources.Count, i => lists[i] = sources[i].GetPages(site).ToList());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            foreach (var output in lists[i])
             {
                 if (seen.TryGetValue(output.Path, out var other))
                 {
