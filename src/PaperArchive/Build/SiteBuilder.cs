@@ -69,7 +69,7 @@ public static class SiteBuilder
         ArchiveModel archive;
         ArchiveAnalysis analysis;
         ArchivePageCache? pageCache = null;
-        TopicAnalysisCache? topicCache = null;
+        byte[]? topicCacheBytes = null;
         bool imported;
         if (cached is not null)
         {
@@ -98,7 +98,8 @@ public static class SiteBuilder
             dataDiagnostics.AddRange(topicDiagnostics);
             // Papers analysed by the published build (same engine, same analysed fields) are not analysed again.
             var topicResult = TopicAnalyzer.Run(archive, topics, cache: options.Incremental ? TopicAnalysisCache.Load(TopicCachePath(options.OutputDir)) : null);
-            topicCache = topicResult.Cache;
+            // Serialised now and let go of: its terms would otherwise stay in memory through rendering.
+            topicCacheBytes = topicResult.Cache?.ToBytes();
             dataDiagnostics.AddRange(topicResult.Diagnostics);
             analysis = topicResult.Analysis;
             if (topics.Count > 0 && !topicDiagnostics.Any(d => d.Severity == Severity.Error))
@@ -158,7 +159,7 @@ public static class SiteBuilder
         //    The "For you" vectors (Reader/README.md) come from the same statistics and are kept with it.
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
-        SearchAnalysisCache? searchCache = null;
+        byte[]? searchCacheBytes = null;
         if (dataUnchanged && previous is not null && KeepSearch(previous, files) is { } kept)
         {
             (searchFiles, readerFiles) = kept;
@@ -166,8 +167,9 @@ public static class SiteBuilder
         else
         {
             // Papers analysed for the published site are not analysed again (a shortcut: same terms, same bytes).
-            searchCache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
+            var searchCache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
             (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step, searchCache);
+            searchCacheBytes = searchCache?.ToBytes();
         }
 
         // Every file of the new site (the zip aside), and where each is now: staged, or kept in the published site.
@@ -273,8 +275,14 @@ public static class SiteBuilder
             // Parsed archive pages travel with the site (the next build's import parses only changed pages);
             // not part of the site's files, so not counted or listed, and only ever a shortcut (keyed by hashes).
             pageCache?.Save(PageCachePath(options.OutputDir));
-            searchCache?.Save(SearchCachePath(options.OutputDir));
-            topicCache?.Save(TopicCachePath(options.OutputDir));
+            if (searchCacheBytes is not null)
+            {
+                SearchAnalysisCache.Write(SearchCachePath(options.OutputDir), searchCacheBytes);
+            }
+            if (topicCacheBytes is not null)
+            {
+                TopicAnalysisCache.Write(TopicCachePath(options.OutputDir), topicCacheBytes);
+            }
             if (cached is not null)
             {
                 options.Cache?.MarkPublished(cached);

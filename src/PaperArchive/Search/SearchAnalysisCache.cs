@@ -201,9 +201,18 @@ public sealed class SearchAnalysisCache
     }
 
     /// <summary>Writes the papers of this build (atomically; entries in key order, terms in first use).</summary>
-    public void Save(string file)
+    public void Save(string file) => Write(file, ToBytes());
+
+    /// <summary>Writes bytes made by <see cref="ToBytes"/> (the build serialises the cache as soon as the index is built and lets go of it).</summary>
+    public static void Write(string file, byte[] bytes)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        Common.AtomicFile.WriteAllBytes(file, bytes);
+    }
+
+    /// <summary>The file's bytes (see <see cref="Save"/>).</summary>
+    public byte[] ToBytes()
+    {
         var entries = _current.OrderBy(kv => kv.Key).ToList();
         // The table read stays as it was (its papers' ids are written as they are); terms of papers
         // analysed this build are appended. (Terms of papers since removed stay in the table: a few
@@ -270,7 +279,7 @@ public sealed class SearchAnalysisCache
                 }
             }
         }
-        Common.AtomicFile.WriteAllBytes(file, buffer.ToArray());
+        return buffer.ToArray();
     }
 
     /// <summary>A SHA-256 as four numbers (cheap to hash and compare).</summary>

@@ -16,33 +16,31 @@ public sealed class CitationExportSource : IPageSource
 
     public IEnumerable<SiteOutput> GetPages(SiteContext site)
     {
-        // A paper's RIS record appears in its own file, its day's and its topics' (thousands of papers each): made once.
-        var records = new System.Collections.Concurrent.ConcurrentDictionary<PaperModel, string>(ReferenceEqualityComparer.Instance);
         foreach (var paper in site.AllPapers.DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             var path = SiteUrls.Paper(paper.Id);
-            foreach (var file in Files(site, path, [site.PaperModel(paper.Id)], records))
+            foreach (var file in Files(site, path, [site.PaperModel(paper.Id)]))
             {
                 yield return file;
             }
         }
         foreach (var day in site.Days)
         {
-            foreach (var file in Files(site, SiteUrls.Day(day.Date), site.ByUpvotes(day.PaperIds), records))
+            foreach (var file in Files(site, SiteUrls.Day(day.Date), site.ByUpvotes(day.PaperIds)))
             {
                 yield return file;
             }
         }
         foreach (var (topic, _, papers) in TopicModels.All(site))
         {
-            foreach (var file in Files(site, SiteUrls.Topic(topic.Slug), papers, records))
+            foreach (var file in Files(site, SiteUrls.Topic(topic.Slug), papers))
             {
                 yield return file;
             }
         }
     }
 
-    private static IEnumerable<SiteFile> Files(SiteContext site, string pagePath, IReadOnlyList<PaperModel> papers, System.Collections.Concurrent.ConcurrentDictionary<PaperModel, string> records)
+    private static IEnumerable<SiteFile> Files(SiteContext site, string pagePath, IReadOnlyList<PaperModel> papers)
     {
         // Keys: exactly what BibTexText and RisFor read, so that a paper's similar papers or upvotes changing
         // (a new day) leaves its exports, and its topics' thousand-paper exports, alone.
@@ -51,7 +49,7 @@ public sealed class CitationExportSource : IPageSource
             InSitemap = false,
             Key = f => f.Key("bib", papers.Select(p => p.Bibtex)),
         };
-        yield return new SiteFile(SiteUrls.Export(pagePath, "ris"), s => Write(s, string.Concat(papers.Select(p => records.GetOrAdd(p, m => RisFor(site, m))))))
+        yield return new SiteFile(SiteUrls.Export(pagePath, "ris"), s => Write(s, RisText(site, papers)))
         {
             InSitemap = false,
             Key = f => f.Key("ris", site.Config.BaseUrl, papers.Select(p => new object[] { p.CitationKey, p.Url, p.Keywords.Select(k => k.Name) }), papers.Select(p => site.FindPaper(p.Id))),
