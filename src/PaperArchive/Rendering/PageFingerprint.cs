@@ -32,6 +32,18 @@ public sealed class PageFingerprint
     private readonly ConcurrentDictionary<(PaperModel Paper, string Members), string> _subsets = new(PaperMemberComparer.Instance);
     private readonly ConcurrentDictionary<string, JsonSerializerOptions> _options = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions _plain = new() { WriteIndented = false };
+    private readonly Lazy<JsonSerializerOptions> _keyOptions;
+
+    public PageFingerprint()
+    {
+        _keyOptions = new(() =>
+        {
+            var options = new JsonSerializerOptions { WriteIndented = false };
+            options.Converters.Add(new PaperByHash(this, null));
+            options.Converters.Add(new RawPaperByHash(this));
+            return options;
+        });
+    }
 
     /// <summary>
     /// The page's fingerprint, its papers hashed whole, or (<paramref name="paperMembers"/>) by the members a render of it
@@ -82,14 +94,7 @@ public sealed class PageFingerprint
     /// </summary>
     public string Key(params object?[] parts)
     {
-        var json = _options.GetOrAdd("\u0001key", _ =>
-        {
-            var options = new JsonSerializerOptions { WriteIndented = false };
-            options.Converters.Add(new PaperByHash(this, null));
-            options.Converters.Add(new RawPaperByHash(this));
-            return options;
-        });
-        return Hash(JsonSerializer.SerializeToUtf8Bytes(parts, json));
+        return Hash(JsonSerializer.SerializeToUtf8Bytes(parts, _keyOptions.Value));
     }
 
     private string PaperHash(PaperModel paper) => HashesOf(paper).Whole;
