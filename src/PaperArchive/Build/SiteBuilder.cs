@@ -41,6 +41,21 @@ public static class SiteBuilder
         new ReaderPageSource(),
     ];
 
+    // PAPERARCHIVE_MEMORY_TRACE=1: live heap (after a full collection), working set and peak at the start of each step, on stderr.
+    private static readonly bool TraceMemory = Environment.GetEnvironmentVariable("PAPERARCHIVE_MEMORY_TRACE") == "1";
+
+    private static void MemoryTrace(string step, TimeSpan at)
+    {
+        if (!TraceMemory)
+        {
+            return;
+        }
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"memory: {at.TotalSeconds,6:F1} s before {step,-8} live {live >> 20,6} MB, working set {process.WorkingSet64 >> 20,6} MB, peak {process.PeakWorkingSet64 >> 20,6} MB"));
+    }
+
     public static BuildReport Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
@@ -56,6 +71,7 @@ public static class SiteBuilder
             }
             (stepName, stepStart) = (name, clock.Elapsed);
             options.Progress?.Report(new BuildProgress(name, 0, 0));
+            MemoryTrace(name, clock.Elapsed);
         }
 
         // 1. Configuration: input/site.yml, overridden by the command line.
@@ -136,6 +152,7 @@ public static class SiteBuilder
         // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
         var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
         var plan = SiteRenderer.Plan(new SiteContext(archive, analysis, config), theme, PageSources());
+        MemoryTrace("(pages listed)", clock.Elapsed);
         var render = SiteRenderer.Render(plan, staging.Path,
             options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
             new RenderOptions
