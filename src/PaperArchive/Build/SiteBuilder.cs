@@ -42,7 +42,7 @@ public static class SiteBuilder
     ];
 
     // PAPERARCHIVE_MEMORY_TRACE=1: live heap (after a full collection), working set and peak at the start of each step, on stderr.
-    private static readonly bool TraceMemory = Environment.GetEnvironmentVariable("PAPERARCHIVE_MEMORY_TRACE") == "1";
+    private static readonly bool TraceMemory = Environment.GetEnvironmentVariable("PAPERARCHIVE_MEMORY_TRACE") is "1" or "2";
 
     private static void MemoryTrace(string step, TimeSpan at)
     {
@@ -151,7 +151,9 @@ public static class SiteBuilder
         // With the published site's manifest, the site is updated in place: staging receives only the
         // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
         var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
-        var plan = SiteRenderer.Plan(new SiteContext(archive, analysis, config), theme, PageSources());
+        var siteContext = new SiteContext(archive, analysis, config);
+        MemoryTrace("(site context)", clock.Elapsed);
+        var plan = SiteRenderer.Plan(siteContext, theme, PageSources());
         MemoryTrace("(pages listed)", clock.Elapsed);
         var render = SiteRenderer.Render(plan, staging.Path,
             options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),

@@ -17,6 +17,14 @@ public sealed class SiteContext
     private readonly Dictionary<string, PaperModel> _models;
     private readonly HashSet<DateOnly> _listedDays;
     private readonly Dictionary<string, Topic> _topics;
+    // Models many papers share are made once and shared (they are immutable records): at 100,000 papers, a date, link or
+    // author model per paper and use cost hundreds of megabytes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, DateModel> _dates = new();
+    private readonly Dictionary<string, PaperRefModel> _refs;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? HfUser), AuthorRefModel> _authorRefs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, bool Page), KeywordModel> _keywords = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LinkModel> _topicLinks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Key), LinkModel> _organizations = new();
 
     public SiteContext(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config)
     {
@@ -51,6 +59,7 @@ public sealed class SiteContext
 
         _topics = analysis.Topics.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         CitationKeys = new Exports.CitationKeys(_papers.Values);
+        _refs = _papers.Values.ToDictionary(p => p.Id, p => new PaperRefModel(p.Id, p.Title, SiteUrls.Paper(p.Id), p.Upvotes), StringComparer.Ordinal);
         // Built in parallel (a model reads only the archive, the analysis and the citation keys), stored in archive order.
         var papers = _papers.Values.ToArray();
         var models = new PaperModel[papers.Length];
@@ -118,18 +127,18 @@ public sealed class SiteContext
     public bool IsListed(DateOnly date) => _listedDays.Contains(date);
 
     /// <summary>A date for templates, linked to its day page when that day was listed.</summary>
-    public DateModel Date(DateOnly date) => new(
-        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture),
-        _listedDays.Contains(date) ? SiteUrls.Day(date) : null);
+    public DateModel Date(DateOnly date) => _dates.GetOrAdd(date, d => new(
+        d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        d.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        d.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture),
+        _listedDays.Contains(d) ? SiteUrls.Day(d) : null));
 
     private PaperModel BuildModel(Paper paper)
     {
         var analysis = Analysis.For(paper.Id);
         var keywords = analysis.Keywords.Count > 0
-            ? analysis.Keywords.Select(k => new KeywordModel(k, Analysis.KeywordPages.TryGetValue(k, out var slug) ? SiteUrls.Keyword(slug) : null))
-            : paper.AiKeywords.Select(k => new KeywordModel(k, null));
+            ? analysis.Keywords.Select(k => _keywords.GetOrAdd((k, true), key => new KeywordModel(key.Name, Analysis.KeywordPages.TryGetValue(key.Name, out var slug) ? SiteUrls.Keyword(slug) : null)))
+            : paper.AiKeywords.Select(k => _keywords.GetOrAdd((k, false), key => new KeywordModel(key.Name, null)));
         var orgKey = OrganizationKey(paper);
         var snapshot = paper.Snapshots.Count > 0 ? paper.Snapshots[^1] : null;
         var arxiv = paper.ArxivId is not null && PaperId.IsArxivId(paper.ArxivId) ? paper.ArxivId : null;
@@ -138,15 +147,14 @@ public sealed class SiteContext
             Id = paper.Id,
             ArxivId = paper.ArxivId,
             Title = paper.Title,
-            Url = SiteUrls.Paper(paper.Id),
+            Url = _refs[paper.Id].Url,
             Abstract = paper.Abstract,
-            AbstractParagraphs = (paper.Abstract ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Authors = paper.Authors
                 .Where(a => a.Name.Trim().Length > 0)
-                .Select(a => new AuthorRefModel(a.Name.Trim(), SiteUrls.Author(Authors[a.Name.Trim()]), ExternalUrl.HuggingFace(a.HfUser)))
+                .Select(a => _authorRefs.GetOrAdd((a.Name.Trim(), a.HfUser), key => new AuthorRefModel(key.Name, SiteUrls.Author(Authors[key.Name]), ExternalUrl.HuggingFace(key.HfUser))))
                 .ToArray(),
             AuthorCount = paper.AuthorTotal,
-            Organization = orgKey is null ? null : new LinkModel(paper.Organization?.Trim() is { Length: > 0 } n ? n : orgKey, SiteUrls.Organization(Organizations[orgKey])),
+            Organization = orgKey is null ? null : _organizations.GetOrAdd((paper.Organization?.Trim() is { Length: > 0 } n ? n : orgKey, orgKey), key => new LinkModel(key.Name, SiteUrls.Organization(Organizations[key.Key]))),
             Published = paper.PublishedOn is { } pub ? Date(pub) : null,
             ListedOn = paper.ListedOn.Select(Date).ToArray(),
             FirstListed = paper.ListedOn.Count > 0 ? Date(paper.ListedOn[0]) : null,
@@ -163,16 +171,15 @@ public sealed class SiteContext
             AiSummary = string.IsNullOrWhiteSpace(paper.AiSummary) ? null : paper.AiSummary.Trim(),
             Keywords = keywords.ToArray(),
             Topics = analysis.TopicSlugs
-                .Select(s => new LinkModel(_topics.TryGetValue(s, out var t) ? t.Title : s, SiteUrls.Topic(s)))
+                .Select(s => _topicLinks.GetOrAdd(s, slug => new LinkModel(_topics.TryGetValue(slug, out var t) ? t.Title : slug, SiteUrls.Topic(slug))))
                 .ToArray(),
             Similar = analysis.SimilarIds
-                .Select(FindPaper).OfType<Paper>()
-                .Select(p => new PaperRefModel(p.Id, p.Title, SiteUrls.Paper(p.Id), p.Upvotes))
+                .Select(id => _refs.GetValueOrDefault(id)).OfType<PaperRefModel>()
                 .ToArray(),
             SubmittedBy = paper.SubmittedBy,
             SubmittedByUrl = ExternalUrl.HuggingFace(paper.SubmittedBy),
-            Bibtex = BibTex.For(paper, CitationKeys[paper.Id]),
             CitationKey = CitationKeys[paper.Id],
+            Source = paper,
             Thumbnail = ExternalUrl.Safe(paper.Thumbnail),
             History = UpvoteHistoryModel.From(paper.Snapshots, Date),
         };

@@ -14,7 +14,8 @@ public sealed record PaperModel
     public required string Title { get; init; }
     public required string Url { get; init; }
     public string? Abstract { get; init; }
-    public string[] AbstractParagraphs { get; init; } = [];
+    /// <summary>The abstract split at blank lines, computed when read (not kept: it would double the abstract's memory at 100,000 papers).</summary>
+    public string[] AbstractParagraphs => (Abstract ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public AuthorRefModel[] Authors { get; init; } = [];
     /// <summary>Number of authors (named or only counted); null when unknown.</summary>
     public int? AuthorCount { get; init; }
@@ -34,11 +35,15 @@ public sealed record PaperModel
     public PaperRefModel[] Similar { get; init; } = [];
     public string? SubmittedBy { get; init; }
     public string? SubmittedByUrl { get; init; }
-    public required string Bibtex { get; init; }
+    /// <summary>The BibTeX entry (<see cref="BibTex.For(PaperArchive.Model.Paper, string)"/> of <see cref="Source"/> under <see cref="CitationKey"/>), made when read.</summary>
+    public string Bibtex => Source is null ? "" : BibTex.For(Source, CitationKey);
     /// <summary>Thumbnail URL on the source's CDN. Themes must not hotlink it (the site makes no outside requests); link to it at most.</summary>
     public string? Thumbnail { get; init; }
     /// <summary>Upvotes over time when two or more snapshots carry a count; else null.</summary>
     public UpvoteHistoryModel? History { get; init; }
     /// <summary>Site-unique citation key (the BibTeX entry's and the RIS record's ID).</summary>
     public string CitationKey { get; init; } = "";
+
+    /// <summary>The archive paper this model shows (not a template member: internal), for members made on demand.</summary>
+    internal PaperArchive.Model.Paper? Source { get; init; }
 }
