@@ -23,6 +23,17 @@ public sealed class RenderedPageChecker
     // few hundred thousand targets. The ordinal-first page linking a target stands for the rest.
     private readonly ConcurrentDictionary<string, Occurrences> _targets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _kinds = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string>? _sitePaths;
+
+    public RenderedPageChecker()
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="sitePaths"/>: paths the build writes (<see cref="Rendering.SiteRenderPlan.SitePaths"/>). A link to one
+    /// of them is good and is not remembered: at 100,000 papers, remembering every target took ~200 MB.
+    /// </summary>
+    public RenderedPageChecker(IReadOnlySet<string> sitePaths) => _sitePaths = sitePaths;
 
     public void Inspect(SitePage rendered, string html)
     {
@@ -43,7 +54,7 @@ public sealed class RenderedPageChecker
             {
                 Add(page, $"line {link.Line}, column {link.Column}", problem);
             }
-            else if (target is not null && onThisPage.Add(target))
+            else if (target is not null && _sitePaths?.Contains(target) != true && onThisPage.Add(target))
             {
                 _targets.GetOrAdd(target, _ => new Occurrences(page, link.Value, link.Line, link.Column)).Seen(page, link.Value, link.Line, link.Column);
             }

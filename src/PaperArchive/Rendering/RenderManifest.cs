@@ -71,7 +71,7 @@ public sealed record RenderManifest(
                 {
                     return null;
                 }
-                pages[page] = shared[entry.Dependencies] with { Data = entry.Data, Exists = entry.Exists };
+                pages[page] = shared[entry.Dependencies] with { Data = entry.Data, Exists = entry.Exists is null ? null : ExistsAnswers.From(entry.Exists) };
             }
             return new RenderManifest(stored.Format, stored.Global ?? "", stored.SiteMembers, stored.ThemeFiles, pages)
             {
@@ -113,7 +113,7 @@ public sealed record RenderManifest(
                 dependencies.Add(entry);
             }
             pages[page] = new StoredPage(rendered.Data, id,
-                rendered.Exists is null ? null : new SortedDictionary<string, bool>(rendered.Exists.ToDictionary(), StringComparer.Ordinal));
+                rendered.Exists is null or ExistsAnswers ? rendered.Exists : ExistsAnswers.From(rendered.Exists));
         }
         using var stream = File.Create(path);
         JsonSerializer.Serialize(stream, new Stored(

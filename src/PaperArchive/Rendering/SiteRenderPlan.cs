@@ -18,30 +18,65 @@ public sealed class SiteRenderPlan
     /// <summary>How every rendered page is encoded on disk and over the wire.</summary>
     public static readonly UTF8Encoding Utf8NoBom = new(false);
 
-    private readonly Dictionary<string, SiteOutput> _byPath;
+    private readonly Dictionary<string, SiteOutput>? _byPath;
+    private readonly IReadOnlyList<SiteOutput>? _outputs;
+    private readonly OutputIndex? _index;
 
     private SiteRenderPlan(SiteContext site, Theme theme, SitePages pages)
+        : this(site, theme, pages.Diagnostics, pages.Outputs.Select(o => o.Path))
+    {
+        _outputs = pages.Outputs;
+        _byPath = pages.Outputs.ToDictionary(o => o.Path, StringComparer.Ordinal);
+        OutputPaths = [.. pages.Outputs.Select(o => o.Path)];
+        PageCount = pages.Outputs.Count(o => o is SitePage);
+        SitemapPaths = [.. pages.Outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path)];
+    }
+
+    private SiteRenderPlan(SiteContext site, Theme theme, OutputIndex index)
+        : this(site, theme, index.Diagnostics, index.Paths)
+    {
+        _index = index;
+        OutputPaths = index.Paths;
+        PageCount = index.PageCount;
+        SitemapPaths = index.SitemapPaths;
+    }
+
+    private SiteRenderPlan(SiteContext site, Theme theme, IReadOnlyList<Diagnostic> diagnostics, IEnumerable<string> outputPaths)
     {
         Site = site;
         Theme = theme;
-        Outputs = pages.Outputs;
-        Diagnostics = pages.Diagnostics;
-        var outputs = pages.Outputs;
-        _byPath = outputs.ToDictionary(o => o.Path, StringComparer.Ordinal);
+        Diagnostics = diagnostics;
         // Stylesheets and scripts get content-hashed names (see AssetManifest); `asset` links them.
         Assets = AssetManifest.From(theme);
         ServiceWorker = ServiceWorkerWriter.Template(theme);
-        SitePaths = outputs.Select(o => o.Path).Concat(Assets.Entries.Select(a => a.SitePath))
+        SitePaths = outputPaths.Concat(Assets.Entries.Select(a => a.SitePath))
             .Concat(ServiceWorker is null ? [] : [SiteUrls.ServiceWorker]).ToHashSet(StringComparer.Ordinal);
         Renderer = new PageRenderer(new ThemeTemplates(theme), site.Site, SitePaths, Assets);
+        OutputPaths = [];
+        SitemapPaths = [];
     }
 
     public SiteContext Site { get; }
 
     public Theme Theme { get; }
 
-    /// <summary>Every page and generated file, in the order of the sources.</summary>
-    public IReadOnlyList<SiteOutput> Outputs { get; }
+    /// <summary>Every page and generated file, in the order of the sources; not available from a streamed plan (<see cref="CreateStreamed"/>).</summary>
+    public IReadOnlyList<SiteOutput> Outputs => _outputs ?? throw new InvalidOperationException("a streamed plan lists its outputs while it renders (EnumerateOutputs)");
+
+    /// <summary>The path of every output, in the order of the sources.</summary>
+    public IReadOnlyList<string> OutputPaths { get; }
+
+    /// <summary>How many outputs are pages (<see cref="SitePage"/>).</summary>
+    public int PageCount { get; }
+
+    /// <summary>Pages listed in the sitemap, in the order of the sources.</summary>
+    public IReadOnlyList<string> SitemapPaths { get; }
+
+    /// <summary>
+    /// Every output, in the order of the sources. A streamed plan asks the sources again, lazily: only the outputs being
+    /// rendered are in memory (a 100,000-paper site has 650,000 outputs holding their template data).
+    /// </summary>
+    public IEnumerable<SiteOutput> EnumerateOutputs() => _outputs ?? _index!.Enumerate(Site);
 
     /// <summary>Paths claimed by two sources (the second is skipped).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -58,6 +93,16 @@ public sealed class SiteRenderPlan
 
     public static SiteRenderPlan Create(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources) =>
         new(site, theme, CollectPages(site, sources));
+
+    /// <summary>
+    /// A plan that keeps only the paths of the outputs (and which source claimed each) and asks the sources for the
+    /// outputs again while the site renders (<see cref="EnumerateOutputs"/>), so their template data are never all in
+    /// memory at once. Sources are pure functions of the site, so the second listing is the first one again (checked:
+    /// a source listing other paths the second time is an error). The same bytes as <see cref="Create(SiteContext, Theme, IReadOnlyList{IPageSource})"/>;
+    /// <see cref="Outputs"/> and <see cref="Find"/> are not available.
+    /// </summary>
+    public static SiteRenderPlan CreateStreamed(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources) =>
+        new(site, theme, OutputIndex.Collect(site, sources));
 
     /// <summary>
     /// A plan over pages collected earlier from the same <paramref name="site"/> (they depend on the data and
@@ -102,7 +147,96 @@ public sealed class SiteRenderPlan
     internal sealed record SitePages(IReadOnlyList<SiteOutput> Outputs, IReadOnlyList<Diagnostic> Diagnostics);
 
     /// <summary>The page or generated file written at <paramref name="sitePath"/> ("day/2024-06-03.html"), or null.</summary>
-    public SiteOutput? Find(string sitePath) => _byPath.GetValueOrDefault(sitePath);
+    public SiteOutput? Find(string sitePath) =>
+        (_byPath ?? throw new InvalidOperationException("a streamed plan does not keep its outputs")).GetValueOrDefault(sitePath);
+
+    /// <summary>
+    /// What a streamed plan keeps of the sources' outputs: each path, whether it is a page and in the sitemap, and which
+    /// output of which source claimed it (a path claimed twice is reported and the second skipped, as <see cref="CollectPages"/> does).
+    /// </summary>
+    private sealed class OutputIndex
+    {
+        private readonly IReadOnlyList<IPageSource> _sources;
+        // Path → (source, position in that source's listing) of the output that claimed it.
+        private readonly Dictionary<string, (int Source, int Ordinal)> _owner;
+        private readonly int[] _counts;
+
+        private OutputIndex(IReadOnlyList<IPageSource> sources, Dictionary<string, (int, int)> owner, int[] counts, List<string> paths, int pageCount, List<string> sitemap, List<Diagnostic> diagnostics)
+        {
+            (_sources, _owner, _counts, Paths, PageCount, SitemapPaths, Diagnostics) = (sources, owner, counts, paths, pageCount, sitemap, diagnostics);
+        }
+
+        public IReadOnlyList<string> Paths { get; }
+
+        public int PageCount { get; }
+
+        public IReadOnlyList<string> SitemapPaths { get; }
+
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        public static OutputIndex Collect(SiteContext site, IReadOnlyList<IPageSource> sources)
+        {
+            // Listed in parallel as CollectPages does; each output is dropped as soon as its path and kind are noted.
+            var lists = new List<(string Path, bool Page, bool Sitemap)>[sources.Count];
+            try
+            {
+                Parallel.For(0, sources.Count, i => lists[i] = [.. sources[i].GetPages(site).Select(o => (o.Path, o is SitePage, o is SitePage && o.InSitemap))]);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+            var owner = new Dictionary<string, (int, int)>(lists.Sum(l => l.Count), StringComparer.Ordinal);
+            var counts = new int[sources.Count];
+            var paths = new List<string>(lists.Sum(l => l.Count));
+            var sitemap = new List<string>();
+            var diagnostics = new List<Diagnostic>();
+            var pages = 0;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                for (var k = 0; k < lists[i].Count; k++)
+                {
+                    var (path, page, inSitemap) = lists[i][k];
+                    if (owner.TryGetValue(path, out var other))
+                    {
+                        diagnostics.Add(Diagnostic.Error(path, null, $"written by both {sources[other.Item1].GetType().Name} and {sources[i].GetType().Name}; the second is skipped"));
+                        continue;
+                    }
+                    owner[path] = (i, k);
+                    counts[i]++;
+                    paths.Add(path);
+                    pages += page ? 1 : 0;
+                    if (inSitemap)
+                    {
+                        sitemap.Add(path);
+                    }
+                }
+                lists[i] = [];
+            }
+            return new OutputIndex(sources, owner, counts, paths, pages, sitemap, diagnostics);
+        }
+
+        public IEnumerable<SiteOutput> Enumerate(SiteContext site)
+        {
+            for (var i = 0; i < _sources.Count; i++)
+            {
+                var (ordinal, yielded) = (0, 0);
+                foreach (var output in _sources[i].GetPages(site))
+                {
+                    if (_owner.TryGetValue(output.Path, out var claimed) && claimed == (i, ordinal))
+                    {
+                        yielded++;
+                        yield return output;
+                    }
+                    ordinal++;
+                }
+                if (yielded != _counts[i])
+                {
+                    throw new InvalidOperationException($"{_sources[i].GetType().Name} listed other outputs the second time it was asked ({yielded} of its {_counts[i]}); page sources must depend on the site only");
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The bytes the whole-site render writes for the HTML page at <paramref name="sitePath"/>; null when the

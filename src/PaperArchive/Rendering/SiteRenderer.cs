@@ -34,7 +34,8 @@ public static class SiteRenderer
     /// </summary>
     public static RenderReport Render(SiteRenderPlan plan, string outputDir, IProgress<(int Done, int Total)>? progress, RenderOptions? options)
     {
-        var (site, theme, outputs, assetManifest) = (plan.Site, plan.Theme, plan.Outputs, plan.Assets);
+        var (site, theme, assetManifest) = (plan.Site, plan.Theme, plan.Assets);
+        var outputCount = plan.OutputPaths.Count;
         var diagnostics = new ConcurrentBag<Diagnostic>(plan.Diagnostics);
         var assets = assetManifest.Entries;
         var files = options?.Files;
@@ -50,7 +51,7 @@ public static class SiteRenderer
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(asset.SourcePath, target, overwrite: true);
         }
-        foreach (var dir in outputs.Select(o => Path.GetDirectoryName(o.Path)!).Distinct(StringComparer.Ordinal))
+        foreach (var dir in plan.OutputPaths.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
         {
             Directory.CreateDirectory(Path.Combine(outputDir, dir));
         }
@@ -106,12 +107,15 @@ public static class SiteRenderer
                 PaperMembers = [.. read.PaperMembers],
             });
 
+        // A path asked about by many pages is kept once: the site's own string for it when the site has it.
+        string Canonical(string path) => sitePaths is HashSet<string> set && set.TryGetValue(path, out var same) ? same : path;
         var fileKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
         var rendered = 0;
         // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
         // the pool adds, which starves whatever else the process does meanwhile (the preview server's requests).
-        Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
+        // A streamed plan lists the outputs as they are taken (see SiteRenderPlan.CreateStreamed): only those in flight are in memory.
+        Parallel.ForEach(plan.EnumerateOutputs(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
             try
@@ -143,7 +147,7 @@ public static class SiteRenderer
                         pages[page.Path] = Shared(dependencies) with
                         {
                             Data = data,
-                            Exists = dependencies.Exists.Count == 0 ? null : new SortedDictionary<string, bool>(dependencies.Exists, StringComparer.Ordinal),
+                            Exists = dependencies.Exists.Count == 0 ? null : ExistsAnswers.From(dependencies.Exists, Canonical),
                         };
                         break;
                     case SiteFile generated when files is not null:
@@ -174,9 +178,9 @@ public static class SiteRenderer
             }
             var n = Interlocked.Increment(ref done);
             // Reporting every page costs more than some pages do; a few hundred updates are plenty for a bar.
-            if (n == outputs.Count || n % 64 == 0)
+            if (n == outputCount || n % 64 == 0)
             {
-                progress?.Report((n, outputs.Count));
+                progress?.Report((n, outputCount));
             }
         });
         var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,
@@ -186,7 +190,7 @@ public static class SiteRenderer
             FileKeys = new SortedDictionary<string, string>(fileKeys, StringComparer.Ordinal),
         };
 
-        var sitemapPaths = outputs.Where(o => o is SitePage && o.InSitemap).Select(o => o.Path).ToList();
+        var sitemapPaths = plan.SitemapPaths;
         var lastDay = site.Days.Count > 0 ? site.Days[^1].Date : (DateOnly?)null;
         var sitemaps = SitemapWriter.Write(outputDir, site.Config.BaseUrl, sitemapPaths, lastDay);
         var workers = serviceWorker is null ? [] : ServiceWorkerWriter.Write(outputDir, serviceWorker, site, assetManifest, theme, sitePaths);
@@ -195,7 +199,7 @@ public static class SiteRenderer
             files?.Adopt(written);
         }
 
-        var paths = outputs.Select(o => o.Path)
+        var paths = plan.OutputPaths
             .Concat(assets.Select(a => a.SitePath))
             .Concat(sitemaps)
             .Concat(workers)
@@ -207,7 +211,7 @@ public static class SiteRenderer
             .Select(g => g.OrderBy(d => d.Message, StringComparer.Ordinal).First())
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Location, StringComparer.Ordinal)
             .ToList();
-        return new RenderReport(outputs.Count(o => o is SitePage), paths.Count, paths, distinct)
+        return new RenderReport(plan.PageCount, paths.Count, paths, distinct)
         {
             Rendered = rendered,
             Manifest = manifest,
