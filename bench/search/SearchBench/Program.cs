@@ -92,6 +92,57 @@ if (mode == "writeexp")
     return;
 }
 
+if (mode == "analyze")
+{
+    // analysis alone, one thread, warm: Lucene's whole chain per field vs the counter the index uses (memo of the filters)
+    var docs = SearchIndexBuilder.OrderDocs(archive.Papers);
+    var allTexts = docs.Select(p => SearchIndexBuilder.FieldTexts(p, analysis.For(p.Id), [])).ToList();
+    var proc = Process.GetCurrentProcess();
+    TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    var rounds = int.Parse(Environment.GetEnvironmentVariable("ROUNDS") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    var counterFirst = Environment.GetEnvironmentVariable("COUNTER_FIRST") == "1";
+    for (var r = 0; r < rounds; r++)
+    {
+        var (c0, w0) = (Cpu(), Stopwatch.StartNew());
+        long n = 0;
+        if (counterFirst)
+        {
+            using var first = new SearchTermCounter();
+            foreach (var texts in allTexts)
+            {
+                n += first.Analyze(texts).Lengths.Sum();
+            }
+            Console.WriteLine($"round={r} counter(first) wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+            (c0, w0) = (Cpu(), Stopwatch.StartNew());
+            n = 0;
+        }
+        using (var analyzer = SearchAnalyzer.Create())
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var texts in allTexts)
+            {
+                foreach (var t in texts)
+                {
+                    counts.Clear();
+                    n += string.IsNullOrWhiteSpace(t) ? 0 : SearchAnalyzer.CountTerms(analyzer, t, counts);
+                }
+            }
+        }
+        Console.WriteLine($"round={r} lucene-chain wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+        (c0, w0) = (Cpu(), Stopwatch.StartNew());
+        n = 0;
+        using (var counter = new SearchTermCounter())
+        {
+            foreach (var texts in allTexts)
+            {
+                n += counter.Analyze(texts).Lengths.Sum();
+            }
+        }
+        Console.WriteLine($"round={r} counter wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+    }
+    return;
+}
+
 if (mode == "cached")
 {
     // the search + reader steps of an incremental build, cold process: the analysis cache of the last
