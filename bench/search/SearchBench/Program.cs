@@ -29,12 +29,16 @@ if (mode == "phases")
     // where the index step's time goes, cold (JIT included), one process
     var proc = Process.GetCurrentProcess();
     TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    string Rt() => $"[alloc={GC.GetTotalAllocatedBytes(true) / 1048576}MB gc={GC.CollectionCount(0)} gcPause={GC.GetTotalPauseDuration().TotalMilliseconds:F0} jit={System.Runtime.JitInfo.GetCompiledMethodCount()} jitMs={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0}]";
+    var rt0 = Rt();
     var c0 = Cpu();
     var w0 = Stopwatch.StartNew();
     var built = SearchIndexBuilder.Build(archive, analysis);
     var (c1, w1) = (Cpu(), w0.ElapsedMilliseconds);
+    var rt1 = Rt();
     var texts = SearchIndexWriter.Render(built, SearchIndexOptions.Default);
     var (c2, w2) = (Cpu(), w0.ElapsedMilliseconds);
+    var rt2 = Rt();
     var tmpDir = Path.Combine(outDir, "phases-tmp");
     Directory.CreateDirectory(tmpDir);
     foreach (var (name, text) in texts)
@@ -49,7 +53,93 @@ if (mode == "phases")
         SearchIndexBuilder.Build(archive, analysis);
         Console.WriteLine($"analyse again (warm) wall={w0.ElapsedMilliseconds - ww} cpu={(Cpu() - cw).TotalMilliseconds:F0}");
     }
-    Console.WriteLine($"analyse wall={w1} cpu={(c1 - c0).TotalMilliseconds:F0}; render wall={w2 - w1} cpu={(c2 - c1).TotalMilliseconds:F0}; write wall={w3 - w2} cpu={(c3 - c2).TotalMilliseconds:F0}; files={texts.Count}");
+    Console.WriteLine($"analyse wall={w1} cpu={(c1 - c0).TotalMilliseconds:F0}; render wall={w2 - w1} cpu={(c2 - c1).TotalMilliseconds:F0}; write wall={w3 - w2} cpu={(c3 - c2).TotalMilliseconds:F0}; files={texts.Count} runtime: start {rt0} analysed {rt1} rendered {rt2} written {Rt()}");
+    return;
+}
+
+if (mode == "writeexp")
+{
+    // how to write the index's thousands of small files: strategies timed in turn, warm (render once)
+    var built = SearchIndexBuilder.Build(archive, analysis);
+    var texts = SearchIndexWriter.Render(built, SearchIndexOptions.Default);
+    var utf8 = new UTF8Encoding(false);
+    var bytesByName = texts.ToDictionary(t => t.Key, t => utf8.GetBytes(t.Value));
+    var proc = Process.GetCurrentProcess();
+    TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    var strategies = new (string Name, Action<string> Run)[]
+    {
+        ("seq-WriteAllText", dir => { foreach (var (n, t) in texts) File.WriteAllText(Path.Combine(dir, n), t, utf8); }),
+        ("par2-WriteAllText", dir => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = 2 }, f => File.WriteAllText(Path.Combine(dir, f.Key), f.Value, utf8))),
+        ("par4-WriteAllText", dir => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, f => File.WriteAllText(Path.Combine(dir, f.Key), f.Value, utf8))),
+        ("seq-OpenHandle-bytes", dir => { foreach (var (n, b) in bytesByName) { using var h = File.OpenHandle(Path.Combine(dir, n), FileMode.CreateNew, FileAccess.Write, FileShare.None); RandomAccess.Write(h, b, 0); } }),
+        ("par2-OpenHandle-bytes", dir => Parallel.ForEach(bytesByName, new ParallelOptions { MaxDegreeOfParallelism = 2 }, f => { using var h = File.OpenHandle(Path.Combine(dir, f.Key), FileMode.CreateNew, FileAccess.Write, FileShare.None); RandomAccess.Write(h, f.Value, 0); })),
+        ("par4-OpenHandle-bytes", dir => Parallel.ForEach(bytesByName, new ParallelOptions { MaxDegreeOfParallelism = 4 }, f => { using var h = File.OpenHandle(Path.Combine(dir, f.Key), FileMode.CreateNew, FileAccess.Write, FileShare.None); RandomAccess.Write(h, f.Value, 0); })),
+    };
+    var rounds = int.Parse(Environment.GetEnvironmentVariable("ROUNDS") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    for (var r = 0; r < rounds; r++)
+    {
+        foreach (var (name, run) in strategies)
+        {
+            var dir = Path.Combine(outDir, "writeexp-" + name);
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            Directory.CreateDirectory(dir);
+            var (c0, w0) = (Cpu(), Stopwatch.StartNew());
+            run(dir);
+            Console.WriteLine($"round={r} {name} wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Directory.Delete(dir, true);
+        }
+    }
+    return;
+}
+
+if (mode == "analyze")
+{
+    // analysis alone, one thread, warm: Lucene's whole chain per field vs the counter the index uses (memo of the filters)
+    var docs = SearchIndexBuilder.OrderDocs(archive.Papers);
+    var allTexts = docs.Select(p => SearchIndexBuilder.FieldTexts(p, analysis.For(p.Id), [])).ToList();
+    var proc = Process.GetCurrentProcess();
+    TimeSpan Cpu() { proc.Refresh(); return proc.TotalProcessorTime; }
+    var rounds = int.Parse(Environment.GetEnvironmentVariable("ROUNDS") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    var counterFirst = Environment.GetEnvironmentVariable("COUNTER_FIRST") == "1";
+    for (var r = 0; r < rounds; r++)
+    {
+        var (c0, w0) = (Cpu(), Stopwatch.StartNew());
+        long n = 0;
+        if (counterFirst)
+        {
+            using var first = new SearchTermCounter();
+            foreach (var texts in allTexts)
+            {
+                n += first.Analyze(texts).Lengths.Sum();
+            }
+            Console.WriteLine($"round={r} counter(first) wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+            (c0, w0) = (Cpu(), Stopwatch.StartNew());
+            n = 0;
+        }
+        using (var analyzer = SearchAnalyzer.Create())
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var texts in allTexts)
+            {
+                foreach (var t in texts)
+                {
+                    counts.Clear();
+                    n += string.IsNullOrWhiteSpace(t) ? 0 : SearchAnalyzer.CountTerms(analyzer, t, counts);
+                }
+            }
+        }
+        Console.WriteLine($"round={r} lucene-chain wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+        (c0, w0) = (Cpu(), Stopwatch.StartNew());
+        n = 0;
+        using (var counter = new SearchTermCounter())
+        {
+            foreach (var texts in allTexts)
+            {
+                n += counter.Analyze(texts).Lengths.Sum();
+            }
+        }
+        Console.WriteLine($"round={r} counter wall={w0.ElapsedMilliseconds} cpu={(Cpu() - c0).TotalMilliseconds:F0} terms={n}");
+    }
     return;
 }
 
@@ -78,19 +168,31 @@ if (mode == "cached")
 if (mode == "index")
 {
     // exactly what `paperarchive build` does for search, once, for /usr/bin/time -v
-    // into an empty folder, as a build writes it (removing the `site` run's index is not building one)
+    // into an empty folder, as a build writes it (removing the `site` run's index is not building one).
+    // The old index is moved aside, not deleted: on this machine's ext4 (no journal) a new file skips every
+    // inode of its block group freed in the last minute or more, one cache lookup each, so creating the
+    // 5,591 files right after deleting 5,591 costs seconds of system time that belong to the deletion, not
+    // to writing an index (bench/search/RESULTS.md). DELETE_OLD=1 deletes it first, to measure that case.
     var oldIndex = Path.Combine(site, SiteUrls.SearchIndexDir);
     if (Directory.Exists(oldIndex))
     {
-        Directory.Delete(oldIndex, recursive: true);
+        if (Environment.GetEnvironmentVariable("DELETE_OLD") == "1")
+        {
+            Directory.Delete(oldIndex, recursive: true);
+        }
+        else
+        {
+            Directory.Move(oldIndex, Path.Combine(outDir, "old-index-" + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
+    var (jitStart, jitMsStart, gcStart) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, GC.GetTotalPauseDuration().TotalMilliseconds);
     var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     // SEARCH_HEAD=n tries another head size (SearchIndexOptions.HeadPostings)
     var head = Environment.GetEnvironmentVariable("SEARCH_HEAD");
     var options = head is null ? SearchIndexOptions.Default : SearchIndexOptions.Default with { HeadPostings = int.Parse(head, System.Globalization.CultureInfo.InvariantCulture) };
     var written = SearchIndexWriter.Write(archive, analysis, site, options);
-    Console.WriteLine($"papers={archive.Papers.Count} indexWallMs={watch.ElapsedMilliseconds} indexCpuMs={(Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds:F0} files={written.Count} bytes={written.Sum(f => new FileInfo(Path.Combine(site, f)).Length)} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
+    Console.WriteLine($"papers={archive.Papers.Count} indexWallMs={watch.ElapsedMilliseconds} indexCpuMs={(Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds:F0} files={written.Count} bytes={written.Sum(f => new FileInfo(Path.Combine(site, f)).Length)} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} stepJitMethods={System.Runtime.JitInfo.GetCompiledMethodCount() - jitStart} stepJitMs={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds - jitMsStart:F0} stepGcPauseMs={GC.GetTotalPauseDuration().TotalMilliseconds - gcStart:F0} process: {RuntimeStats()}");
     return;
 }
 
@@ -162,6 +264,11 @@ File.WriteAllText(Path.Combine(site, SiteUrls.Search), """
 """);
 File.WriteAllText(Path.Combine(outDir, "queries.json"), JsonSerializer.Serialize(queries.Select(q => new { q.Query, Link = SiteUrls.Paper(q.PaperId) })));
 Console.WriteLine($"pages={archive.Papers.Count} queries={queries.Count}");
+
+// What the runtime spent besides our code: collections and their pauses, methods compiled just in time.
+static string RuntimeStats() =>
+    $"gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gcPauseMs={GC.GetTotalPauseDuration().TotalMilliseconds:F0} " +
+    $"jitMethods={System.Runtime.JitInfo.GetCompiledMethodCount()} jitMs={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} allocMB={GC.GetTotalAllocatedBytes() / 1048576}";
 
 static string FindRepo()
 {

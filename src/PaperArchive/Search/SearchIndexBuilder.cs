@@ -52,71 +52,83 @@ public static class SearchIndexBuilder
         }
         var analysed = new SearchPaperTerms[docs.Count];
         var docSlugs = new List<string>[docs.Count];
-        for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
+        // Counters (and their memo of the filter chain) outlive a block: the memo pays off over the whole archive.
+        var counters = new System.Collections.Concurrent.ConcurrentBag<SearchTermCounter>();
+        try
         {
-            var blockEnd = Math.Min(docs.Count, blockStart + block);
-            Parallel.For(blockStart, blockEnd, () => new SearchTermCounter(), (d, loop, counter) =>
+            for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
             {
-                var paper = docs[d];
-                var paperAnalysis = analysis.For(paper.Id);
-                var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
-                docSlugs[d] = slugs;
-                var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
-                analysed[d] = cache is null ? counter.Analyze(texts) : cache.GetOrAnalyze(texts, counter.Analyze);
-                return counter;
-            }, counter => counter.Dispose());
-
-            for (var d = blockStart; d < blockEnd; d++)
-            {
-                docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
-                var paperTerms = analysed[d];
-                var shared = ReferenceEquals(paperTerms.Table, sharedTable);
-                for (var f = 0; f < fieldCount; f++)
+                var blockEnd = Math.Min(docs.Count, blockStart + block);
+                Parallel.For(blockStart, blockEnd, () => counters.TryTake(out var reused) ? reused : new SearchTermCounter(), (d, loop, counter) =>
                 {
-                    var (start, end, length) = (paperTerms.Starts[f], paperTerms.Starts[f + 1], paperTerms.Lengths[f]);
-                    var pairs = new (int Term, int Tf)[end - start];
-                    // Term ids follow first occurrence (docs, fields and text in order), so they
-                    // never depend on scheduling; the output is ordered by term anyway.
-                    for (var i = start; i < end; i++)
+                    var paper = docs[d];
+                    var paperAnalysis = analysis.For(paper.Id);
+                    var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+                    docSlugs[d] = slugs;
+                    var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
+                    analysed[d] = cache is null ? counter.Analyze(texts) : cache.GetOrAnalyze(texts, counter.Analyze);
+                    return counter;
+                }, counters.Add);
+
+                for (var d = blockStart; d < blockEnd; d++)
+                {
+                    docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                    var paperTerms = analysed[d];
+                    var shared = ReferenceEquals(paperTerms.Table, sharedTable);
+                    for (var f = 0; f < fieldCount; f++)
                     {
-                        var local = paperTerms.Ids[i];
-                        // A term of the cache's shared table is looked up by its string once per build.
-                        var id = shared ? sharedIds![local] : -1;
-                        if (id < 0)
+                        var (start, end, length) = (paperTerms.Starts[f], paperTerms.Starts[f + 1], paperTerms.Lengths[f]);
+                        var pairs = new (int Term, int Tf)[end - start];
+                        // Term ids follow first occurrence (docs, fields and text in order), so they
+                        // never depend on scheduling; the output is ordered by term anyway.
+                        for (var i = start; i < end; i++)
                         {
-                            var name = paperTerms.Table[local];
-                            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
-                            if (!known)
+                            var local = paperTerms.Ids[i];
+                            // A term of the cache's shared table is looked up by its string once per build.
+                            var id = shared ? sharedIds![local] : -1;
+                            if (id < 0)
                             {
-                                slot = termNames.Count;
-                                termNames.Add(name);
+                                var name = paperTerms.Table[local];
+                                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
+                                if (!known)
+                                {
+                                    slot = termNames.Count;
+                                    termNames.Add(name);
+                                }
+                                id = slot;
+                                if (shared)
+                                {
+                                    sharedIds![local] = id;
+                                }
                             }
-                            id = slot;
-                            if (shared)
-                            {
-                                sharedIds![local] = id;
-                            }
+                            pairs[i - start] = (id, paperTerms.Frequencies[i]);
                         }
-                        pairs[i - start] = (id, paperTerms.Frequencies[i]);
-                    }
-                    fieldDocs[f][d] = pairs;
-                    if (length > 0)
-                    {
-                        hasField[f][d] = true;
-                        norms[f][d] = Bm25Field.EncodeLength(length);
-                        sumTf[f] += length;
-                    }
-                    var df = docFreq[f];
-                    foreach (var (term, _) in pairs)
-                    {
-                        while (df.Count <= term)
+                        fieldDocs[f][d] = pairs;
+                        if (length > 0)
                         {
-                            df.Add(0);
+                            hasField[f][d] = true;
+                            norms[f][d] = Bm25Field.EncodeLength(length);
+                            sumTf[f] += length;
                         }
-                        df[term]++;
+                        var df = docFreq[f];
+                        foreach (var (term, _) in pairs)
+                        {
+                            while (df.Count <= term)
+                            {
+                                df.Add(0);
+                            }
+                            df[term]++;
+                        }
                     }
+                    analysed[d] = null!;
                 }
-                analysed[d] = null!;
+            }
+        }
+        finally
+        {
+            foreach (var counter in counters)
+            {
+                counter.Dispose();
             }
         }
 
