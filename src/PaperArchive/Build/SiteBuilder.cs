@@ -59,6 +59,8 @@ public static class SiteBuilder
     public static BuildReport Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
+        // Checked between steps and while pages render: keeps an archive-scale build's heap near what is live.
+        var heap = new HeapCeiling();
         var diagnostics = new List<Diagnostic>();
         var steps = new List<(string Step, TimeSpan Elapsed)>();
         var stepName = "";
@@ -69,6 +71,7 @@ public static class SiteBuilder
             {
                 steps.Add((stepName, clock.Elapsed - stepStart));
             }
+            heap.Check();
             (stepName, stepStart) = (name, clock.Elapsed);
             options.Progress?.Report(new BuildProgress(name, 0, 0));
             MemoryTrace(name, clock.Elapsed);
@@ -150,24 +153,7 @@ public static class SiteBuilder
         // With the published site's manifest, the site is updated in place: staging receives only the
         // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
         var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
-        var siteContext = new SiteContext(archive, analysis, config);
-        MemoryTrace("(site context)", clock.Elapsed);
-        // Streamed: the sources are asked for their outputs again as pages render, so the template data of 650,000
-        // outputs (a 100,000-paper site) are never all in memory at once (~430 MB there).
-        var plan = SiteRenderPlan.CreateStreamed(siteContext, theme, PageSources());
-        var checker = options.SkipCheck ? null : new RenderedPageChecker(plan.SitePaths);
-        MemoryTrace("(pages listed)", clock.Elapsed);
-        var render = SiteRenderer.Render(plan, staging.Path,
-            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
-            new RenderOptions
-            {
-                PreviousSite = previous is null ? null : options.OutputDir,
-                Previous = previous,
-                Global = GlobalKey(config, theme),
-                Inspect = checker is null ? null : checker.Inspect,
-                Files = files,
-                Cancellation = options.Cancellation,
-            });
+        var (render, checker) = RenderSite(archive, analysis, config, theme, staging.Path, files, previous, options, heap, () => MemoryTrace("(pages listed)", clock.Elapsed));
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
         // these block publishing: a theme that fails, a site over budget, links under --strict.
@@ -189,7 +175,7 @@ public static class SiteBuilder
         {
             // Papers analysed for the published site are not analysed again (a shortcut: same terms, same bytes).
             var searchCache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
-            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step, searchCache);
+            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step, searchCache, heap);
             searchCacheBytes = searchCache?.ToBytes();
         }
 
@@ -387,21 +373,53 @@ public static class SiteBuilder
         return SiteRenderer.Render(site, theme, sources ?? PageSources(), outputDir, progress);
     }
 
+    /// <summary>
+    /// Step 5 in a method of its own, so the template models and the plan (~280 MB at 100,000 papers) are let go of
+    /// when it returns: locals of the long <see cref="Build"/> method may be kept alive to its end.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (RenderReport Report, RenderedPageChecker? Checker) RenderSite(ArchiveModel archive, ArchiveAnalysis analysis, SiteConfig config, Theme theme,
+        string stagingDir, SiteFileWriter files, RenderManifest? previous, BuildOptions options, HeapCeiling heap, Action listed)
+    {
+        var siteContext = new SiteContext(archive, analysis, config);
+        // Streamed: the sources are asked for their outputs again as pages render, so the template data of 650,000
+        // outputs (a 100,000-paper site) are never all in memory at once (~430 MB there).
+        var plan = SiteRenderPlan.CreateStreamed(siteContext, theme, PageSources());
+        var checker = options.SkipCheck ? null : new RenderedPageChecker(plan.SitePaths);
+        listed();
+        var render = SiteRenderer.Render(plan, stagingDir,
+            options.Progress is null ? null : new CallbackProgress<(int Done, int Total)>(p => options.Progress.Report(new BuildProgress("pages", p.Done, p.Total))),
+            new RenderOptions
+            {
+                PreviousSite = previous is null ? null : options.OutputDir,
+                Previous = previous,
+                Global = GlobalKey(config, theme),
+                Inspect = checker is null ? null : checker.Inspect,
+                Files = files,
+                Cancellation = options.Cancellation,
+                Checkpoint = () => heap.Check(),
+            });
+        return (render, checker);
+    }
+
     /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
-    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step, SearchAnalysisCache? cache)
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step, SearchAnalysisCache? cache, HeapCeiling heap)
     {
         var searchData = SearchIndexBuilder.Build(archive, analysis, cache);
-        var search = SearchIndexWriter.Render(searchData, SearchIndexOptions.Default);
-        // Thousands of small files: creating them is mostly system time, which two threads halve.
-        Parallel.ForEach(search, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
-            file => files.Write(SiteUrls.SearchIndexDir + "/" + file.Key, file.Value));
+        heap.Check();
+        // The index's text (~160 MB as strings at 100,000 papers) is let go of once written, before the reader step.
+        var searchPaths = WriteAll(SearchIndexWriter.Render(searchData, SearchIndexOptions.Default), SiteUrls.SearchIndexDir);
         step("reader");
-        var reader = ReaderVectorWriter.Render(searchData);
-        foreach (var (name, text) in reader)
+        var readerPaths = WriteAll(ReaderVectorWriter.Render(searchData), SiteUrls.ReaderDir);
+        return (searchPaths, readerPaths);
+
+        List<string> WriteAll(SortedDictionary<string, string> rendered, string dir)
         {
-            files.Write(SiteUrls.ReaderDir + "/" + name, text);
+            // Thousands of small files: creating them is mostly system time, which two threads halve.
+            Parallel.ForEach(rendered, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
+                file => files.Write(dir + "/" + file.Key, file.Value));
+            return [.. rendered.Keys.Select(n => dir + "/" + n)];
         }
-        return (search.Keys.Select(n => SiteUrls.SearchIndexDir + "/" + n).ToList(), reader.Keys.Select(n => SiteUrls.ReaderDir + "/" + n).ToList());
     }
 
     /// <summary>

@@ -27,4 +27,7 @@ public sealed record RenderOptions
 
     /// <summary>Stops the render (<see cref="OperationCanceledException"/>); the caller throws the half-written folder away.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Called every <see cref="SiteRenderer.CheckpointEvery"/> outputs from a rendering thread (the build checks its <see cref="Build.HeapCeiling"/> there).</summary>
+    public Action? Checkpoint { get; init; }
 }

@@ -13,6 +13,9 @@ namespace PaperArchive.Rendering;
 /// </summary>
 public static class SiteRenderer
 {
+    /// <summary>Outputs between two calls of <see cref="RenderOptions.Checkpoint"/>.</summary>
+    public const int CheckpointEvery = 4096;
+
     /// <summary>The set-up shared by the whole-site and the single-page render (see <see cref="SiteRenderPlan"/>).</summary>
     public static SiteRenderPlan Plan(SiteContext site, Theme theme, IReadOnlyList<IPageSource> sources) => SiteRenderPlan.Create(site, theme, sources);
 
@@ -177,6 +180,10 @@ public static class SiteRenderer
                 diagnostics.Add(e.Diagnostic);
             }
             var n = Interlocked.Increment(ref done);
+            if (n % CheckpointEvery == 0)
+            {
+                options?.Checkpoint?.Invoke();
+            }
             // Reporting every page costs more than some pages do; a few hundred updates are plenty for a bar.
             if (n == outputCount || n % 64 == 0)
             {
