@@ -39,7 +39,7 @@ public sealed class PageRenderer
     private readonly TrackedSiteObject _site;
     private readonly PartialCache _partials;
 
-    /// <param name="partialCacheBudget">Characters of <c>include_cached</c> output kept at once (see <see cref="PartialCache"/>); 0 renders every <c>include_cached</c> like <c>include</c>.</param>
+    /// <param name="partialCacheBudget">Bytes of <c>include_cached</c> output kept (see <see cref="PartialCache"/>); 0 renders every <c>include_cached</c> like <c>include</c>.</param>
     public PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null, long partialCacheBudget = PartialCache.DefaultBudget)
     {
         this.templates = templates;

@@ -19,20 +19,28 @@ namespace PaperArchive.Rendering;
 /// as if it had rendered the partial itself.
 /// </para>
 /// <para>
-/// Memory is bounded: past <see cref="Budget"/> characters of cached output the cache starts over
-/// (pages render in the order of their sources, so the papers on the lists being rendered now are the
-/// ones worth keeping). The output is the same either way.
+/// Memory is bounded: once <see cref="Budget"/> bytes are cached, nothing more is added (a miss then renders
+/// as <c>include</c> does). Pages render in the order of their sources, so the cards kept are those of the
+/// day pages, rendered first: every paper's card at the depth of day, week, month, topic, author and
+/// keyword pages. The output is the same either way.
 /// </para>
 /// Thread-safe: two pages that miss the same key at once both render it (the same bytes).
 /// </summary>
 internal sealed class PartialCache(IScriptCustomFunction include, long budget) : IScriptCustomFunction
 {
-    /// <summary>Characters of output kept by default (16M chars, 32 MB: ~20,000 cards at ~800 characters in two folder depths).</summary>
-    public const long DefaultBudget = 16L << 20;
+    /// <summary>
+    /// Bytes of cached output (and keys) kept by default: 64 MB. A default-theme card is ~700 bytes and most papers
+    /// appear at two folder depths, so a 20,000-paper site's cards (~37,000 entries, ~30 MB) fit whole; at 100,000
+    /// papers the first ~80,000 cards rendered are kept.
+    /// </summary>
+    public const long DefaultBudget = 64L << 20;
+
+    // Dictionary entry, key and value objects, byte array header: roughly, per entry.
+    private const int EntryOverhead = 120;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Reads> _reads = new(StringComparer.Ordinal);
-    private long _chars;
+    private long _bytes;
     private long _hits;
     private long _misses;
 
@@ -73,7 +81,7 @@ internal sealed class PartialCache(IScriptCustomFunction include, long budget) :
         {
             Interlocked.Increment(ref _hits);
             hit.Reads.ReplayInto(page.Dependencies);
-            return hit.Output;
+            return System.Text.Encoding.UTF8.GetString(hit.Utf8);
         }
 
         // Record what the partial reads on its own, then hand it on to the page as well.
@@ -94,14 +102,21 @@ internal sealed class PartialCache(IScriptCustomFunction include, long budget) :
         Interlocked.Increment(ref _misses);
         if (result is string output)
         {
-            if (Interlocked.Add(ref _chars, output.Length + key.Length) > Budget)
+            // Stored as UTF-8 (cards are mostly ASCII: half the memory of a string), decoded again on each hit.
+            var bytes = System.Text.Encoding.UTF8.GetBytes(output);
+            var cost = bytes.Length + 2L * key.Length + EntryOverhead;
+            if (Interlocked.Add(ref _bytes, cost) <= Budget)
             {
-                // Full: start over (see the class comment). Entries added meanwhile by other threads may
-                // go too; they are rendered again when next needed.
-                _entries.Clear();
-                Interlocked.Exchange(ref _chars, output.Length + key.Length);
+                if (!_entries.TryAdd(key, new Entry(bytes, reads)))
+                {
+                    Interlocked.Add(ref _bytes, -cost);
+                }
             }
-            _entries[key] = new Entry(output, reads);
+            else
+            {
+                // Full: keep what is there (see the class comment).
+                Interlocked.Add(ref _bytes, -cost);
+            }
         }
         return result;
     }
@@ -155,7 +170,7 @@ internal sealed class PartialCache(IScriptCustomFunction include, long budget) :
         return _reads.GetOrAdd(signature, _ => new Reads([.. read.SiteMembers], [.. read.PaperMembers], [.. read.ThemeFiles], [.. read.Exists]));
     }
 
-    private sealed record Entry(string Output, Reads Reads);
+    private sealed record Entry(byte[] Utf8, Reads Reads);
 
     private sealed record Reads(string[] SiteMembers, string[] PaperMembers, KeyValuePair<string, string?>[] ThemeFiles, KeyValuePair<string, bool>[] Exists)
     {
