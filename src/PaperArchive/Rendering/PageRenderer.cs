@@ -86,6 +86,9 @@ public sealed class PageRenderer
     /// <summary><c>include_cached</c> renders taken from the cache and renders that filled it, so far.</summary>
     public (long Hits, long Misses) PartialCacheCounts => _partials.Counts;
 
+    /// <summary>Empties the <c>include_cached</c> cache (it refills as pages render); the whole-site render calls it when done.</summary>
+    public void ReleasePartialCache() => _partials.Clear();
+
     public string Render(SitePage page) => Render(page, new PageDependencies());
 
     /// <summary>Renders <paramref name="page"/>, noting in <paramref name="dependencies"/> what it read besides its data.</summary>

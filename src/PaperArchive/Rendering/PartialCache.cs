@@ -49,6 +49,14 @@ internal sealed class PartialCache(IScriptCustomFunction include, long budget) :
     /// <summary>Renders that came from the cache, renders that filled it (for measurements and tests).</summary>
     public (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 
+    /// <summary>Lets go of every entry (after a whole-site render: its memory is not needed by the build's later steps).</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        _reads.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+
     public int RequiredParameterCount => 1;
 
     public int ParameterCount => 1;

@@ -124,6 +124,10 @@ public class PartialCacheTests
         var plan = SiteRenderer.Plan(new SiteContext(archive, analysis, new SiteConfig()), theme, SiteBuilder.PageSources());
         var manifest = SiteRenderer.Render(plan, first, null, new RenderOptions()).Manifest!;
         Assert.True(plan.Renderer.PartialCacheCounts.Hits > 0);
+        // The render let go of its cache; a page rendered afterwards (the preview server) fills it again, to the same bytes.
+        var misses = plan.Renderer.PartialCacheCounts.Misses;
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "days/2026-06-30.html")), plan.RenderPage("days/2026-06-30.html"));
+        Assert.True(plan.Renderer.PartialCacheCounts.Misses > misses);
         var listing = Directory.GetFiles(first, "*.html", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains($"data-paper-id=\"{PaperId}\"", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(first, f).Replace('\\', '/')).ToList();
