@@ -37,8 +37,10 @@ public sealed class PageRenderer
     private readonly ScriptObject _builtins = new Scriban.Functions.BuiltinFunctions();
     private readonly ScriptObject _functions;
     private readonly TrackedSiteObject _site;
+    private readonly PartialCache _partials;
 
-    public PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null)
+    /// <param name="partialCacheBudget">Bytes of <c>include_cached</c> output kept (see <see cref="PartialCache"/>); 0 renders every <c>include_cached</c> like <c>include</c>.</param>
+    public PageRenderer(ThemeTemplates templates, SiteModel site, IReadOnlySet<string>? sitePaths = null, AssetManifest? assets = null, long partialCacheBudget = PartialCache.DefaultBudget)
     {
         this.templates = templates;
         this.site = site;
@@ -46,23 +48,24 @@ public sealed class PageRenderer
         this.assets = assets;
         _site = new TrackedSiteObject(site);
         _functions = new ScriptObject();
-        _functions.Import("layout", new Action<TemplateContext, string>((c, name) => Page(c).NextLayout = name));
-        _functions.Import("rel", new Func<TemplateContext, string?, string>((c, path) => Rel(Page(c).PagePath, path)));
+        // Called directly (ThemeFunction), not as imported delegates: Scriban invokes those by reflection.
+        _functions.SetValue("layout", ThemeFunction.Action<string>("name", (c, name) => Page(c).NextLayout = name), true);
+        _functions.SetValue("rel", ThemeFunction.Of<string?, string>("path", (c, path) => Rel(Page(c).PagePath, path)), true);
         // Fingerprinted (content-hashed) name when the build has a manifest; `asset_url` is the same
         // function. The name depends on the file's bytes, so the page depends on the asset file.
-        var asset = new Func<TemplateContext, string, string>((c, path) =>
+        var asset = ThemeFunction.Of<string, string>("path", (c, path) =>
         {
             var themeRel = SiteUrls.Asset(path);
             Page(c).Dependencies.ThemeFiles[themeRel] = templates.Theme.Find(themeRel);
             return Rel(Page(c).PagePath, this.assets is null ? themeRel : this.assets.SitePath(path));
         });
-        _functions.Import("asset", asset);
-        _functions.Import("asset_url", asset);
+        _functions.SetValue("asset", asset, true);
+        _functions.SetValue("asset_url", asset, true);
         // Citation files written beside this page (or another page's path): BibTeX and RIS links.
-        _functions.Import("exports", new Func<TemplateContext, string?, ExportLinkModel[]>((c, path) => Exports(path, sitePaths, Page(c).Dependencies)));
-        _functions.Import("partial_exists", new Func<TemplateContext, string, bool>((c, name) => templates.FindPartial(name, Page(c).Dependencies) is not null));
+        _functions.SetValue("exports", ThemeFunction.Of<string?, ExportLinkModel[]>("path", (c, path) => Exports(path, sitePaths, Page(c).Dependencies)), true);
+        _functions.SetValue("partial_exists", ThemeFunction.Of<string, bool>("name", (c, name) => templates.FindPartial(name, Page(c).Dependencies) is not null), true);
         // Lets a theme link to a page only when the site has it (topic and keyword pages, topics index).
-        _functions.Import("exists", new Func<TemplateContext, string?, bool>((c, path) =>
+        _functions.SetValue("exists", ThemeFunction.Of<string?, bool>("path", (c, path) =>
         {
             var found = path is not null && (sitePaths is null || sitePaths.Contains(path));
             if (path is not null)
@@ -70,12 +73,21 @@ public sealed class PageRenderer
                 Page(c).Dependencies.Exists[path] = found;
             }
             return found;
-        }));
-        _functions.Import("plural", new Func<long, string, string, string>(Plural));
+        }), true);
+        _functions.SetValue("plural", ThemeFunction.Of<long, string, string, string>("count", "one", "many", (_, count, one, many) => Plural(count, one, many)), true);
+        // A partial whose output depends only on its keys (and the page's folder depth): rendered once per build (see PartialCache).
+        _partials = new PartialCache(_builtins["include"] as IScriptCustomFunction ?? throw new InvalidOperationException("Scriban has no include function"), partialCacheBudget);
+        _functions.SetValue("include_cached", _partials, true);
         _functions.IsReadOnly = true;
     }
 
     public ThemeTemplates Templates => templates;
+
+    /// <summary><c>include_cached</c> renders taken from the cache and renders that filled it, so far.</summary>
+    public (long Hits, long Misses) PartialCacheCounts => _partials.Counts;
+
+    /// <summary>Empties the <c>include_cached</c> cache (it refills as pages render); the whole-site render calls it when done.</summary>
+    public void ReleasePartialCache() => _partials.Clear();
 
     public string Render(SitePage page) => Render(page, new PageDependencies());
 
@@ -217,11 +229,13 @@ public sealed class PageRenderer
         var preserve = 0;
         var span = html.AsSpan();
         var start = 0;
+        // Most pages have neither element: one scan of the page instead of four per line.
+        var mayPreserve = span.Contains("<pre", StringComparison.OrdinalIgnoreCase) || span.Contains("<textarea", StringComparison.OrdinalIgnoreCase);
         while (true)
         {
             var nl = span[start..].IndexOf('\n');
             var line = nl < 0 ? span[start..] : span.Slice(start, nl);
-            var hasTag = line.Contains('<');
+            var hasTag = mayPreserve && line.Contains('<');
             var opens = hasTag ? CountTag(line, "<pre") + CountTag(line, "<textarea") : 0;
             var closes = hasTag ? CountTag(line, "</pre") + CountTag(line, "</textarea") : 0;
             if (preserve > 0)

@@ -12,7 +12,8 @@ internal sealed class PageTemplateContext(ScriptObject builtins, string pagePath
 {
     public string PagePath { get; } = pagePath;
 
-    public PageDependencies Dependencies { get; } = dependencies;
+    /// <summary>Where reads are noted; <see cref="PartialCache"/> swaps in a set of its own while a cached partial renders.</summary>
+    public PageDependencies Dependencies { get; set; } = dependencies;
 
     public string? NextLayout { get; set; }
 
@@ -28,7 +29,7 @@ internal sealed class PageTemplateContext(ScriptObject builtins, string pagePath
         var accessor = type.Namespace == ModelNamespace && MemberFilter is null && MemberRenamer == StandardMemberRenamer.Default
             ? Shared.GetOrAdd(type, _ => base.GetMemberAccessorImpl(target))
             : base.GetMemberAccessorImpl(target);
-        return target is Model.PaperModel && accessor is not null ? new TrackedPaperAccessor(accessor, Dependencies) : accessor;
+        return target is Model.PaperModel && accessor is not null ? new TrackedPaperAccessor(accessor, this) : accessor;
     }
 
     private static readonly string ModelNamespace = typeof(Model.PaperModel).Namespace!;

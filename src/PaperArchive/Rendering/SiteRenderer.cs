@@ -190,6 +190,8 @@ public static class SiteRenderer
                 progress?.Report((n, outputCount));
             }
         });
+        // Cached partials (include_cached) serve this loop only: the build's later steps get their memory back.
+        plan.Renderer.ReleasePartialCache();
         var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,
             pages.Values.SelectMany(pg => pg.ThemeFiles.Values).OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(f => f, ThemeHash, StringComparer.Ordinal),
             pages)

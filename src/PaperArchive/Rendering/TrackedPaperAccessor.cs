@@ -11,8 +11,11 @@ namespace PaperArchive.Rendering;
 /// similar-papers list re-renders that paper's page, not every list the paper is on.
 /// Listing the members (a template looping over a paper's keys) counts as reading all of them.
 /// </summary>
-internal sealed class TrackedPaperAccessor(IObjectAccessor inner, PageDependencies dependencies) : IObjectAccessor
+internal sealed class TrackedPaperAccessor(IObjectAccessor inner, PageTemplateContext page) : IObjectAccessor
 {
+    // Read at each access, not once: a cached partial notes its reads apart while it renders (PartialCache).
+    private PageDependencies Recorded => page.Dependencies;
+
     /// <summary>Stands for every member in <see cref="PageDependencies.PaperMembers"/>.</summary>
     public const string AllMembers = "*";
 
@@ -22,25 +25,25 @@ internal sealed class TrackedPaperAccessor(IObjectAccessor inner, PageDependenci
 
     public int GetMemberCount(TemplateContext context, SourceSpan span, object target)
     {
-        dependencies.PaperMembers.Add(AllMembers);
+        Recorded.PaperMembers.Add(AllMembers);
         return inner.GetMemberCount(context, span, target);
     }
 
     public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target)
     {
-        dependencies.PaperMembers.Add(AllMembers);
+        Recorded.PaperMembers.Add(AllMembers);
         return inner.GetMembers(context, span, target);
     }
 
     public bool HasMember(TemplateContext context, SourceSpan span, object target, string member)
     {
-        dependencies.PaperMembers.Add(member);
+        Recorded.PaperMembers.Add(member);
         return inner.HasMember(context, span, target, member);
     }
 
     public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
     {
-        dependencies.PaperMembers.Add(member);
+        Recorded.PaperMembers.Add(member);
         return inner.TryGetValue(context, span, target, member, out value);
     }
 
@@ -49,7 +52,7 @@ internal sealed class TrackedPaperAccessor(IObjectAccessor inner, PageDependenci
 
     public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value)
     {
-        dependencies.PaperMembers.Add(AllMembers);
+        Recorded.PaperMembers.Add(AllMembers);
         return inner.TryGetItem(context, span, target, index, out value);
     }
 
