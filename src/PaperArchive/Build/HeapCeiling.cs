@@ -22,9 +22,6 @@ public sealed class HeapCeiling(long floor = HeapCeiling.DefaultFloor, double gr
 
     public double Growth { get; } = growth;
 
-    /// <summary>How many collections <see cref="Check"/> ran.</summary>
-    public int Collections { get; private set; }
-
     /// <summary>Collects when the heap is past the ceiling; true when it did.</summary>
     public bool Check()
     {
@@ -41,7 +38,6 @@ public sealed class HeapCeiling(long floor = HeapCeiling.DefaultFloor, double gr
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             Volatile.Write(ref _ceiling, Math.Max(Floor, (long)(GC.GetTotalMemory(forceFullCollection: false) * Growth)));
-            Collections++;
             return true;
         }
     }

@@ -42,7 +42,7 @@ public static class SiteBuilder
     ];
 
     // PAPERARCHIVE_MEMORY_TRACE=1: live heap (after a full collection), working set and peak at the start of each step, on stderr.
-    private static readonly bool TraceMemory = Environment.GetEnvironmentVariable("PAPERARCHIVE_MEMORY_TRACE") is "1" or "2";
+    private static readonly bool TraceMemory = Environment.GetEnvironmentVariable("PAPERARCHIVE_MEMORY_TRACE") == "1";
 
     private static void MemoryTrace(string step, TimeSpan at)
     {

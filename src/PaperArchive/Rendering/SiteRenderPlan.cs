@@ -113,34 +113,51 @@ public sealed class SiteRenderPlan
     /// <summary>Every source's outputs for <paramref name="site"/>; a path claimed twice is reported and the second skipped.</summary>
     internal static SitePages CollectPages(SiteContext site, IReadOnlyList<IPageSource> sources)
     {
-        var diagnostics = new List<Diagnostic>();
         var outputs = new List<SiteOutput>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        // Sources only read the site, so they list their outputs in parallel; the outputs keep the sources' order.
-        var lists = new List<SiteOutput>[sources.Count];
+        var diagnostics = Claim(sources, ListAll(site, sources, o => o), o => o.Path, new Dictionary<string, (int, int)>(StringComparer.Ordinal), (_, o) => outputs.Add(o));
+        return new SitePages(outputs, diagnostics);
+    }
+
+    /// <summary>
+    /// What each source lists (<paramref name="note"/> of each output). Sources only read the site, so they list in
+    /// parallel; each list keeps its source's order.
+    /// </summary>
+    private static List<T>[] ListAll<T>(SiteContext site, IReadOnlyList<IPageSource> sources, Func<SiteOutput, T> note)
+    {
+        var lists = new List<T>[sources.Count];
         try
         {
-            Parallel.For(0, sources.Count, i => lists[i] = sources[i].GetPages(site).ToList());
+            Parallel.For(0, sources.Count, i => lists[i] = [.. sources[i].GetPages(site).Select(note)]);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        return lists;
+    }
+
+    /// <summary>
+    /// Goes through the lists in source order: the first claim of a path wins (<paramref name="owner"/>: path → source and
+    /// position in its list; <paramref name="claimed"/> is told of it), a second is reported and skipped.
+    /// </summary>
+    private static List<Diagnostic> Claim<T>(IReadOnlyList<IPageSource> sources, List<T>[] lists, Func<T, string> pathOf, Dictionary<string, (int Source, int Ordinal)> owner, Action<int, T> claimed)
+    {
+        var diagnostics = new List<Diagnostic>();
         for (var i = 0; i < sources.Count; i++)
         {
-            var source = sources[i];
-            foreach (var output in lists[i])
+            for (var k = 0; k < lists[i].Count; k++)
             {
-                if (seen.TryGetValue(output.Path, out var other))
+                var path = pathOf(lists[i][k]);
+                if (owner.TryGetValue(path, out var other))
                 {
-                    diagnostics.Add(Diagnostic.Error(output.Path, null, $"written by both {other} and {source.GetType().Name}; the second is skipped"));
+                    diagnostics.Add(Diagnostic.Error(path, null, $"written by both {sources[other.Source].GetType().Name} and {sources[i].GetType().Name}; the second is skipped"));
                     continue;
                 }
-                seen[output.Path] = source.GetType().Name;
-                outputs.Add(output);
+                owner[path] = (i, k);
+                claimed(i, lists[i][k]);
             }
         }
-        return new SitePages(outputs, diagnostics);
+        return diagnostics;
     }
 
     /// <summary>What <see cref="CollectPages"/> found: outputs in the order of the sources, and duplicate-path errors.</summary>
@@ -176,43 +193,24 @@ public sealed class SiteRenderPlan
 
         public static OutputIndex Collect(SiteContext site, IReadOnlyList<IPageSource> sources)
         {
-            // Listed in parallel as CollectPages does; each output is dropped as soon as its path and kind are noted.
-            var lists = new List<(string Path, bool Page, bool Sitemap)>[sources.Count];
-            try
-            {
-                Parallel.For(0, sources.Count, i => lists[i] = [.. sources[i].GetPages(site).Select(o => (o.Path, o is SitePage, o is SitePage && o.InSitemap))]);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-            var owner = new Dictionary<string, (int, int)>(lists.Sum(l => l.Count), StringComparer.Ordinal);
+            // Each output is dropped as soon as its path and kind are noted.
+            var lists = ListAll(site, sources, o => (o.Path, Page: o is SitePage, Sitemap: o is SitePage && o.InSitemap));
+            var total = lists.Sum(l => l.Count);
+            var owner = new Dictionary<string, (int, int)>(total, StringComparer.Ordinal);
             var counts = new int[sources.Count];
-            var paths = new List<string>(lists.Sum(l => l.Count));
+            var paths = new List<string>(total);
             var sitemap = new List<string>();
-            var diagnostics = new List<Diagnostic>();
             var pages = 0;
-            for (var i = 0; i < sources.Count; i++)
+            var diagnostics = Claim(sources, lists, o => o.Path, owner, (i, o) =>
             {
-                for (var k = 0; k < lists[i].Count; k++)
+                counts[i]++;
+                paths.Add(o.Path);
+                pages += o.Page ? 1 : 0;
+                if (o.Sitemap)
                 {
-                    var (path, page, inSitemap) = lists[i][k];
-                    if (owner.TryGetValue(path, out var other))
-                    {
-                        diagnostics.Add(Diagnostic.Error(path, null, $"written by both {sources[other.Item1].GetType().Name} and {sources[i].GetType().Name}; the second is skipped"));
-                        continue;
-                    }
-                    owner[path] = (i, k);
-                    counts[i]++;
-                    paths.Add(path);
-                    pages += page ? 1 : 0;
-                    if (inSitemap)
-                    {
-                        sitemap.Add(path);
-                    }
+                    sitemap.Add(o.Path);
                 }
-                lists[i] = [];
-            }
+            });
             return new OutputIndex(sources, owner, counts, paths, pages, sitemap, diagnostics);
         }
 
