@@ -9,9 +9,15 @@ repo="$(cd "$here/../.." && pwd)"
 dotnet publish "$here/SearchBench" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
   -o "$here/SearchBench/bin/r2r" -nodeReuse:false -v quiet -clp:ErrorsOnly
 bench="dotnet $here/SearchBench/bin/r2r/SearchBench.dll"
+# Old outputs are moved aside and deleted only at the end: on ext4 a file created within a minute or
+# more of a mass delete pays a scan over the freed inodes (see RESULTS.md, session 5), which would
+# bill our index step for the previous run's cleanup.
+old=()
+trap 'rm -rf "${old[@]}"' EXIT
 for n in "$@"; do
   out="$repo/bench/out/search-$n"
-  rm -rf "$out"; mkdir -p "$out"
+  if [ -e "$out" ]; then mv "$out" "$out.old.$$"; old+=("$out.old.$$"); fi
+  mkdir -p "$out"
   $bench site "$n" "$out" > "$out/site.log"
   # index build alone, time and peak memory (our index: corpus generation included in the process)
   /usr/bin/time -v $bench index "$n" "$out" > "$out/ours-index.log" 2> "$out/ours-time.log"
