@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PaperArchive.Rendering.Model;
@@ -27,12 +27,18 @@ public sealed class PageFingerprint
         : MemberNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
     private static readonly Dictionary<string, int> TemplateIndex =
         MemberNames.Select((n, i) => (n, i)).ToDictionary(x => Scriban.Runtime.StandardMemberRenamer.Rename(x.n), x => x.i, StringComparer.Ordinal);
+    private static readonly int AbstractIndex = JsonIndex[nameof(PaperModel.Abstract)];
+    private static readonly int AbstractParagraphsIndex = JsonIndex[nameof(PaperModel.AbstractParagraphs)];
+    private static readonly int BibtexIndex = JsonIndex[nameof(PaperModel.Bibtex)];
+    private static readonly int CitationKeyIndex = JsonIndex[nameof(PaperModel.CitationKey)];
 
     // Hashes are kept as 128-bit numbers and written out as hex only when used: a build holds one per paper and member
     // (28 of them), and as strings they took ~3 KB per paper (~300 MB at 100,000 papers).
     private readonly ConcurrentDictionary<PaperModel, PaperHashes> _papers = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<PaperArchive.Model.Paper, UInt128> _raw = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<(PaperModel Paper, string Members), UInt128> _subsets = new(PaperMemberComparer.Instance);
+    private readonly ConcurrentDictionary<string, MemberSet> _memberSets = new(StringComparer.Ordinal);
+    // Member lists of the last build (one array per kind of page) → their key (sorted, comma-separated).
+    private readonly ConcurrentDictionary<IReadOnlyCollection<string>, string> _memberKeys = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, JsonSerializerOptions> _options = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions _plain = new() { WriteIndented = false };
     private readonly Lazy<JsonSerializerOptions> _keyOptions;
@@ -52,11 +58,13 @@ public sealed class PageFingerprint
     /// The page's fingerprint, its papers hashed whole, or (<paramref name="paperMembers"/>) by the members a render of it
     /// read (<see cref="PageDependencies.PaperMembers"/>): what the templates did not look at cannot change the page.
     /// </summary>
-    public string Of(SitePage page, IReadOnlyCollection<string>? paperMembers = null)
+    /// <remarks>With <paramref name="shared"/>, <paramref name="paperMembers"/> is a list many pages hand over (the last build's
+    /// list for a kind of page): its key is made once and kept by reference.</remarks>
+    public string Of(SitePage page, IReadOnlyCollection<string>? paperMembers = null, bool shared = false)
     {
-        var key = paperMembers is null || paperMembers.Contains(TrackedPaperAccessor.AllMembers)
-            ? TrackedPaperAccessor.AllMembers
-            : string.Join(",", paperMembers.Order(StringComparer.Ordinal));
+        var key = paperMembers is null ? TrackedPaperAccessor.AllMembers
+            : shared ? _memberKeys.GetOrAdd(paperMembers, MembersKey)
+            : MembersKey(paperMembers);
         var json = _options.GetOrAdd(key, k =>
         {
             var options = new JsonSerializerOptions { WriteIndented = false };
@@ -65,7 +73,7 @@ public sealed class PageFingerprint
         });
         try
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new
+            return Hex(JsonHasher.Page.Hash(new
             {
                 page.Path,
                 page.Kind,
@@ -77,8 +85,7 @@ public sealed class PageFingerprint
                 page.NoIndex,
                 Papers = key,
                 Data = page.Data.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new object?[] { kv.Key, kv.Value }).ToArray(),
-            }, json);
-            return Hash(bytes);
+            }, json));
         }
         catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
         {
@@ -86,18 +93,21 @@ public sealed class PageFingerprint
         }
     }
 
+    private static string MembersKey(IReadOnlyCollection<string> members) =>
+        members.Contains(TrackedPaperAccessor.AllMembers) ? TrackedPaperAccessor.AllMembers : string.Join(",", members.Order(StringComparer.Ordinal));
+
     /// <summary>Hash of any template value (the members of <c>site</c>).</summary>
-    public string OfValue(object? value) => Hash(JsonSerializer.SerializeToUtf8Bytes(value, value?.GetType() ?? typeof(object), _plain));
+    public string OfValue(object? value) => Hex(JsonHasher.Page.Hash(value, _plain));
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Hex(HashValue(bytes));
 
-    /// <summary>The first 128 bits of the SHA-256 of <paramref name="bytes"/> (<see cref="Hash"/> is its hex form).</summary>
-    private static UInt128 HashValue(ReadOnlySpan<byte> bytes)
-    {
-        Span<byte> sha = stackalloc byte[32];
-        SHA256.HashData(bytes, sha);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(sha);
-    }
+    /// <summary>
+    /// XXH3's 128-bit hash of <paramref name="bytes"/> (<see cref="Hash"/> is its hex form). Not a cryptographic hash:
+    /// these hashes decide whether an output is made again from inputs the build itself read, and a chance collision
+    /// among a site's million values is ~2^-88; SHA-256 cost more than the rest of fingerprinting together (about 30 calls
+    /// per paper, each paying its fixed set-up).
+    /// </summary>
+    private static UInt128 HashValue(ReadOnlySpan<byte> bytes) => XxHash128.HashToUInt128(bytes);
 
     private static string Hex(UInt128 hash)
     {
@@ -112,44 +122,54 @@ public sealed class PageFingerprint
     /// </summary>
     public string Key(params object?[] parts)
     {
-        return Hash(JsonSerializer.SerializeToUtf8Bytes(parts, _keyOptions.Value));
+        return Hex(JsonHasher.Page.Hash(parts, _keyOptions.Value));
     }
 
     private string PaperHash(PaperModel paper) => Hex(HashesOf(paper).Whole);
 
-    private string RawHash(PaperArchive.Model.Paper paper) => Hex(_raw.GetOrAdd(paper, p => HashValue(JsonSerializer.SerializeToUtf8Bytes(p, FingerprintJson.Default.Paper))));
+    private string RawHash(PaperArchive.Model.Paper paper) => Hex(RawHashValue(paper));
 
-    /// <summary>Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted).</summary>
-    private string PaperHash(PaperModel paper, string members) => Hex(_subsets.GetOrAdd((paper, members), k =>
+    private UInt128 RawHashValue(PaperArchive.Model.Paper paper) =>
+        _raw.GetOrAdd(paper, p => JsonHasher.Raw.Hash(p, FingerprintJson.Default.Paper));
+
+    /// <summary>
+    /// Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted): made from the
+    /// members' hashes each time (a few hundred bytes hashed), not kept.
+    /// </summary>
+    private string PaperHash(PaperModel paper, string members)
     {
-        var hashes = HashesOf(k.Paper);
-        var text = new System.Text.StringBuilder();
-        foreach (var member in k.Members.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var set = _memberSets.GetOrAdd(members, MemberSet.Parse);
+        var hashes = HashesOf(paper);
+        Span<byte> buffer = stackalloc byte[MemberNames.Length * 17];
+        var length = 0;
+        for (var i = 0; i < MemberNames.Length; i++)
         {
-            text.Append(member).Append('=');
-            if (TemplateIndex.TryGetValue(member, out var index) && (hashes.Present & (1UL << index)) != 0)
+            if ((set.Mask & (1UL << i)) == 0)
             {
-                text.Append(Hex(hashes.Members[index]));
+                continue;
             }
-            else
+            buffer[length++] = (byte)i;
+            if ((hashes.Present & (1UL << i)) != 0)
             {
-                text.Append('-');
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(buffer[length..], hashes.Members[i]);
+                length += 16;
             }
-            text.Append(';');
         }
-        return HashValue(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
-    }));
+        return Hex(set.Unknown.Length == 0 ? HashValue(buffer[..length]) : HashValue([.. buffer[..length], .. set.Unknown]));
+    }
 
     /// <summary>
     /// The paper serialised once; each member's hash is the hash of its value's bytes in that JSON (the same bytes
     /// the member serialised alone gives), so hashing a paper by some of its members costs no second serialisation.
+    /// Members made from others when read are not serialised (<see cref="PaperModel.AbstractParagraphs"/>,
+    /// <see cref="PaperModel.Bibtex"/>): their hash is made from the hashes of what they are made of.
     /// </summary>
     private PaperHashes HashesOf(PaperModel paper) => _papers.GetOrAdd(paper, p =>
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(p, FingerprintJson.Default.PaperModel);
+        var bytes = JsonHasher.Paper.Write(p, FingerprintJson.Default.PaperModel);
         var members = new UInt128[MemberNames.Length];
         var present = 0UL;
-        var reader = new Utf8JsonReader(bytes);
+        var reader = new Utf8JsonReader(bytes.Span);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -159,15 +179,101 @@ public sealed class PageFingerprint
             reader.Skip();
             if (index >= 0)
             {
-                members[index] = HashValue(bytes.AsSpan(start, (int)reader.BytesConsumed - start));
+                members[index] = HashValue(bytes.Span.Slice(start, (int)reader.BytesConsumed - start));
                 present |= 1UL << index;
             }
         }
-        return new PaperHashes(HashValue(bytes), members, present);
+        // Derived members, tagged with their own index so that they never equal the member they come from.
+        Span<byte> derived = stackalloc byte[34];
+        derived[0] = (byte)AbstractParagraphsIndex;
+        derived[1] = (byte)((present >> AbstractIndex) & 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(derived[2..], members[AbstractIndex]);
+        members[AbstractParagraphsIndex] = HashValue(derived[..18]);
+        derived[0] = (byte)BibtexIndex;
+        derived[1] = p.Source is null ? (byte)0 : (byte)1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(derived[2..], p.Source is null ? UInt128.Zero : RawHashValue(p.Source));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(derived[18..], members[CitationKeyIndex]);
+        members[BibtexIndex] = HashValue(derived);
+        present |= (1UL << AbstractParagraphsIndex) | (1UL << BibtexIndex);
+        Span<byte> whole = stackalloc byte[48];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole, HashValue(bytes.Span));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole[16..], members[AbstractParagraphsIndex]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole[32..], members[BibtexIndex]);
+        return new PaperHashes(HashValue(whole), members, present);
     });
 
-    /// <summary>The paper's hash, and each member's (<see cref="Present"/>: bit i set when member i was in the JSON; at most 64 members).</summary>
+    /// <summary>The paper's hash, and each member's (<see cref="Present"/>: bit i set when member i has a hash; at most 64 members).</summary>
     private sealed record PaperHashes(UInt128 Whole, UInt128[] Members, ulong Present);
+
+    /// <summary>A comma-separated list of template member names as a mask over <see cref="MemberNames"/>, plus the names PaperModel lacks (UTF-8).</summary>
+    private sealed record MemberSet(ulong Mask, byte[] Unknown)
+    {
+        public static MemberSet Parse(string members)
+        {
+            var mask = 0UL;
+            var unknown = new System.Text.StringBuilder();
+            foreach (var member in members.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (TemplateIndex.TryGetValue(member, out var index))
+                {
+                    mask |= 1UL << index;
+                }
+                else
+                {
+                    unknown.Append(member).Append(';');
+                }
+            }
+            return new MemberSet(mask, System.Text.Encoding.UTF8.GetBytes(unknown.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Serialises into a buffer kept per thread and level (a page's JSON asks for its papers' hashes while it is being
+    /// written, and a paper's for its archive record's), so hashing allocates no array per value: fingerprinting every
+    /// page of a site otherwise fills the heap with short-lived JSON and the build waits on collections.
+    /// </summary>
+    private sealed class JsonHasher
+    {
+        [ThreadStatic] private static JsonHasher? t_page;
+        [ThreadStatic] private static JsonHasher? t_paper;
+        [ThreadStatic] private static JsonHasher? t_raw;
+
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+        private readonly Utf8JsonWriter _writer;
+
+        private JsonHasher() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false });
+
+        public static JsonHasher Page => t_page ??= new();
+
+        public static JsonHasher Paper => t_paper ??= new();
+
+        public static JsonHasher Raw => t_raw ??= new();
+
+        /// <summary>The JSON of <paramref name="value"/>, valid until this level is used again on this thread.</summary>
+        public ReadOnlyMemory<byte> Write<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+        {
+            Reset();
+            JsonSerializer.Serialize(_writer, value, info);
+            _writer.Flush();
+            return _buffer.WrittenMemory;
+        }
+
+        public UInt128 Hash<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) => HashValue(Write(value, info).Span);
+
+        public UInt128 Hash(object? value, JsonSerializerOptions options)
+        {
+            Reset();
+            JsonSerializer.Serialize(_writer, value, value?.GetType() ?? typeof(object), options);
+            _writer.Flush();
+            return HashValue(_buffer.WrittenSpan);
+        }
+
+        private void Reset()
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+        }
+    }
 
     private sealed class RawPaperByHash(PageFingerprint owner) : JsonConverter<PaperArchive.Model.Paper>
     {
@@ -182,15 +288,5 @@ public sealed class PageFingerprint
 
         public override void Write(Utf8JsonWriter writer, PaperModel value, JsonSerializerOptions options) =>
             writer.WriteStringValue(members is null ? owner.PaperHash(value) : owner.PaperHash(value, members));
-    }
-
-    /// <summary>Papers by reference (records compare by value, which would hash every member), names ordinally.</summary>
-    private sealed class PaperMemberComparer : IEqualityComparer<(PaperModel, string)>
-    {
-        public static readonly PaperMemberComparer Instance = new();
-
-        public bool Equals((PaperModel, string) x, (PaperModel, string) y) => ReferenceEquals(x.Item1, y.Item1) && string.Equals(x.Item2, y.Item2, StringComparison.Ordinal);
-
-        public int GetHashCode((PaperModel, string) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), StringComparer.Ordinal.GetHashCode(obj.Item2));
     }
 }

@@ -118,7 +118,8 @@ public static class SiteRenderer
         // One worker per core: more only time-slice the same cores, and an unbounded loop takes every thread
         // the pool adds, which starves whatever else the process does meanwhile (the preview server's requests).
         // A streamed plan lists the outputs as they are taken (see SiteRenderPlan.CreateStreamed): only those in flight are in memory.
-        Parallel.ForEach(plan.EnumerateOutputs(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
+        var trace = RenderTrace.Enabled ? new RenderTrace() : null;
+        Parallel.ForEach(trace is null ? plan.EnumerateOutputs() : trace.Listing(plan.EnumerateOutputs()), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = options?.Cancellation ?? default }, output =>
         {
             var file = Path.Combine(outputDir, output.Path);
             try
@@ -128,14 +129,22 @@ public static class SiteRenderer
                     case SitePage page:
                         // Hashed by the paper members the page read when it was last rendered (see PageFingerprint).
                         var before = previous is not null && previous.Pages.TryGetValue(page.Path, out var last) ? last.PaperMembers : null;
-                        var data = fingerprint.Of(page, before);
+                        var t0 = trace?.Now();
+                        var data = fingerprint.Of(page, before, shared: true);
+                        trace?.Add(RenderTrace.Fingerprint, t0);
+                        t0 = trace?.Now();
                         if (Unchanged(page, data, out var old) && (inPlace ? File.Exists(Path.Combine(options!.PreviousSite!, output.Path)) : TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file)))
                         {
                             pages[page.Path] = old!;
+                            trace?.Add(RenderTrace.Kept, t0);
                             break;
                         }
+                        trace?.Add(RenderTrace.Kept, t0);
+                        t0 = trace?.Now();
                         var dependencies = new PageDependencies();
                         var html = plan.Render(page, dependencies);
+                        trace?.Add(RenderTrace.Rendered, t0);
+                        t0 = trace?.Now();
                         if (before is null || !before.SequenceEqual(dependencies.PaperMembers, StringComparer.Ordinal))
                         {
                             data = fingerprint.Of(page, dependencies.PaperMembers);
@@ -152,10 +161,13 @@ public static class SiteRenderer
                             Data = data,
                             Exists = dependencies.Exists.Count == 0 ? null : ExistsAnswers.From(dependencies.Exists, Canonical),
                         };
+                        trace?.Add(RenderTrace.Written, t0);
                         break;
                     case SiteFile generated when files is not null:
                         // Keyed: a file generated from the same values as the published one is kept without generating it.
+                        var tk = trace?.Now();
                         var key = generated.Key is null ? null : KeyOf(generated, fingerprint);
+                        trace?.Add(RenderTrace.FileKey, tk);
                         if (key is not null)
                         {
                             fileKeys[generated.Path] = key;
@@ -164,7 +176,9 @@ public static class SiteRenderer
                                 break;
                             }
                         }
+                        tk = trace?.Now();
                         files.Write(generated.Path, generated.Write);
+                        trace?.Add(RenderTrace.FileWritten, tk);
                         break;
                     case SiteFile generated:
                         using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
@@ -190,6 +204,7 @@ public static class SiteRenderer
                 progress?.Report((n, outputCount));
             }
         });
+        trace?.Print();
         // Cached partials (include_cached) serve this loop only: the build's later steps get their memory back.
         plan.Renderer.ReleasePartialCache();
         var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,

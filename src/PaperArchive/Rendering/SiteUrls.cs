@@ -45,9 +45,9 @@ public static class SiteUrls
 
     public static string Organization(string slug) => "orgs/" + slug + ".html";
 
-    /// <summary>Topic page; page 1 is "topics/kv-cache.html", page n is "topics/kv-cache/page-n.html".</summary>
-    public static string Topic(string slug, int page = 1) =>
-        page <= 1 ? "topics/" + slug + ".html" : "topics/" + slug + "/page-" + page.ToString(CultureInfo.InvariantCulture) + ".html";
+    /// <summary>Topic page: the newest page is "topics/kv-cache.html", older page k (1 = oldest) "topics/kv-cache/page-k.html" (see <see cref="Pager"/>).</summary>
+    public static string Topic(string slug, int page = 0) =>
+        page <= 0 ? "topics/" + slug + ".html" : "topics/" + slug + "/page-" + page.ToString(CultureInfo.InvariantCulture) + ".html";
 
     public static string TopicFeed(string slug) => "feeds/topics/" + slug + ".xml";
 

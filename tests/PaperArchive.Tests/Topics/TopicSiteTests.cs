@@ -18,10 +18,10 @@ public class TopicSiteTests
         new("diffusion", "Diffusion", "", "diffusion"),
     ];
 
-    private static (RenderHarness Harness, ArchiveAnalysis Analysis) Render(int pageSize = 20)
+    private static (RenderHarness Harness, ArchiveAnalysis Analysis) Render(int pageSize = 20, Topic[]? rules = null)
     {
         var archive = SampleArchive.Create();
-        var analysis = TopicAnalyzer.Analyze(archive, Rules, new TopicAnalysisOptions { KeywordPageMinPapers = 1 });
+        var analysis = TopicAnalyzer.Analyze(archive, rules ?? Rules, new TopicAnalysisOptions { KeywordPageMinPapers = 1 });
         return (RenderHarness.Default(archive, analysis, new PaperArchive.Build.SiteConfig { PageSize = pageSize }), analysis);
     }
 
@@ -51,11 +51,25 @@ public class TopicSiteTests
     [Fact]
     public void Topic_pages_are_paged()
     {
-        var (h, _) = Render(pageSize: 1);
+        var (h, analysis) = Render(pageSize: 1, [.. Rules, new("broad", "Broad", "", "attention OR agent* OR diffusion OR copy")]);
         using var _ = h;
         Assert.True(h.Exists(SiteUrls.Topic("agents")));
         Assert.True(h.Exists(SiteUrls.Topic("attention")));
-        Assert.False(h.Exists(SiteUrls.Topic("attention", 2)));
+        Assert.False(h.Exists(SiteUrls.Topic("attention", 1)));
+        // By one: the newest page keeps one paper, each older one the next (page 1 = the oldest paper).
+        var broad = analysis.ByPaper.Values.Count(a => a.TopicSlugs.Contains("broad"));
+        Assert.True(broad >= 3, "the broad rule should match three sample papers");
+        Assert.True(h.Exists(SiteUrls.Topic("broad", broad - 1)));
+        Assert.False(h.Exists(SiteUrls.Topic("broad", broad)));
+        var oldest = new HtmlParser().ParseDocument(h.Read(SiteUrls.Topic("broad", 1)));
+        Assert.Contains("Papers 1–1 counted from the oldest", oldest.QuerySelector(".page-head")!.TextContent);
+        Assert.Null(oldest.QuerySelector(".topic-chart"));
+        Assert.Equal(["Newest", "Newer"], oldest.QuerySelectorAll("nav.pager a").Select(a => a.TextContent));
+        Assert.Equal("../../topics/broad.html", oldest.QuerySelector("nav.pager a")!.GetAttribute("href"));
+        Assert.Contains("href=\"../../topics/broad/page-1.bib\"", h.Read(SiteUrls.Topic("broad", 1)));
+        var newest = new HtmlParser().ParseDocument(h.Read(SiteUrls.Topic("broad")));
+        Assert.NotNull(newest.QuerySelector(".topic-chart"));
+        Assert.Equal(Enumerable.Range(1, broad - 1).Reverse().Select(k => "../topics/broad/page-" + k + ".html"), newest.QuerySelectorAll("nav.pager a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

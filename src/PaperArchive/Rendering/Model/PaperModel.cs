@@ -15,6 +15,7 @@ public sealed record PaperModel
     public required string Url { get; init; }
     public string? Abstract { get; init; }
     /// <summary>The abstract split at blank lines, computed when read (not kept: it would double the abstract's memory at 100,000 papers).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string[] AbstractParagraphs => (Abstract ?? "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public AuthorRefModel[] Authors { get; init; } = [];
     /// <summary>Number of authors (named or only counted); null when unknown.</summary>
@@ -36,6 +37,7 @@ public sealed record PaperModel
     public string? SubmittedBy { get; init; }
     public string? SubmittedByUrl { get; init; }
     /// <summary>The BibTeX entry (<see cref="BibTex.For(PaperArchive.Model.Paper, string)"/> of <see cref="Source"/> under <see cref="CitationKey"/>), made when read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Bibtex => Source is null ? "" : BibTex.For(Source, CitationKey);
     /// <summary>Thumbnail URL on the source's CDN. Themes must not hotlink it (the site makes no outside requests); link to it at most.</summary>
     public string? Thumbnail { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperArchive.Rendering.Model;
 
 namespace PaperArchive.Rendering.Pages;
@@ -22,9 +23,11 @@ public sealed class AuthorPageSource : IPageSource
             var papers = site.Newest(group.Select(x => x.Paper).DistinctBy(p => p.Id));
             var hf = group.Select(x => x.HfUser).Where(u => u is not null).Order(StringComparer.Ordinal).FirstOrDefault();
             var person = new PersonModel(group.Key, SiteUrls.Author(slug), ExternalUrl.HuggingFace(hf), papers.Length) { FeedUrl = SiteUrls.AuthorFeed(slug) };
-            foreach (var page in ListPages.Paged(site, "author", "author", person, papers, n => n <= 1 ? SiteUrls.Author(slug) : "authors/" + slug + "/page-" + n + ".html"))
+            foreach (var page in ListPages.Paged(site, "author", "author", person, person with { PaperCount = 0 }, papers,
+                         n => n <= 0 ? SiteUrls.Author(slug) : "authors/" + slug + "/page-" + n.ToString(CultureInfo.InvariantCulture) + ".html",
+                         $"{papers.Length} papers by {group.Key} in the archive"))
             {
-                yield return page with { Description = $"{papers.Length} papers by {group.Key} in the archive" };
+                yield return page;
             }
         }
     }

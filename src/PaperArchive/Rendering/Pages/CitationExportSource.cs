@@ -6,8 +6,8 @@ using PaperArchive.Rendering.Model;
 namespace PaperArchive.Rendering.Pages;
 
 /// <summary>
-/// BibTeX (<c>.bib</c>) and RIS (<c>.ris</c>) files beside every paper, day and topic page
-/// (<see cref="SiteUrls.Export"/>): the same papers in the same order as the page. Templates link
+/// BibTeX (<c>.bib</c>) and RIS (<c>.ris</c>) files beside every paper, day and topic page (each page of a
+/// topic: <see cref="Pager"/>) (<see cref="SiteUrls.Export"/>): the same papers in the same order as the page. Templates link
 /// them through the <c>exports page.path</c> function. Keys are the site's <see cref="CitationKeys"/>.
 /// </summary>
 public sealed class CitationExportSource : IPageSource
@@ -31,23 +31,29 @@ public sealed class CitationExportSource : IPageSource
                 yield return file;
             }
         }
+        // Per page of the topic, like its pages: an older page's exports stay the same files as the topic grows
+        // (one file of the whole topic, up to a few MB, would be rewritten each day a paper joins it).
         foreach (var (topic, _, papers) in TopicModels.All(site))
         {
-            foreach (var file in Files(site, SiteUrls.Topic(topic.Slug), papers))
+            foreach (var (_, items, path) in Pager.Paginate(papers, site.Config.PageSize, n => SiteUrls.Topic(topic.Slug, n)))
             {
-                yield return file;
+                foreach (var file in Files(site, path, items))
+                {
+                    yield return file;
+                }
             }
         }
     }
 
     private static IEnumerable<SiteFile> Files(SiteContext site, string pagePath, IReadOnlyList<PaperModel> papers)
     {
-        // Keys: exactly what BibTexText and RisFor read, so that a paper's similar papers or upvotes changing
-        // (a new day) leaves its exports, and its topics' thousand-paper exports, alone.
+        // Keys: what BibTexText and RisFor read (the archive paper, hashed once per build, and the site's choices for it),
+        // so that a paper's similar papers or topics changing (a new day) leaves its exports alone; the BibTeX entry
+        // itself is made only when the file is written.
         yield return new SiteFile(SiteUrls.Export(pagePath, "bib"), s => Write(s, BibTexText(site, papers)))
         {
             InSitemap = false,
-            Key = f => f.Key("bib", papers.Select(p => p.Bibtex)),
+            Key = f => f.Key("bib", papers.Select(p => new object?[] { p.CitationKey, site.FindPaper(p.Id) })),
         };
         yield return new SiteFile(SiteUrls.Export(pagePath, "ris"), s => Write(s, RisText(site, papers)))
         {

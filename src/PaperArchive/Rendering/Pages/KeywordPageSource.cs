@@ -26,10 +26,11 @@ public sealed class KeywordPageSource : IPageSource
         {
             var papers = site.Newest(papersByKeyword[keyword]);
             var model = new KeywordPageModel(keyword, SiteUrls.Keyword(slug), papers.Length);
-            foreach (var page in ListPages.Paged(site, "keyword", "keyword", model, papers,
-                         n => n <= 1 ? SiteUrls.Keyword(slug) : "keywords/" + slug + "/page-" + n.ToString(CultureInfo.InvariantCulture) + ".html", keyword))
+            foreach (var page in ListPages.Paged(site, "keyword", "keyword", model, model with { PaperCount = 0 }, papers,
+                         n => n <= 0 ? SiteUrls.Keyword(slug) : "keywords/" + slug + "/page-" + n.ToString(CultureInfo.InvariantCulture) + ".html",
+                         $"{TopicPageSource.Papers(papers.Length)} with the keyword {keyword}", keyword))
             {
-                yield return page with { Description = $"{TopicPageSource.Papers(papers.Length)} with the keyword {keyword}" };
+                yield return page;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaperArchive.Rendering.Model;
 
 namespace PaperArchive.Rendering.Pages;
@@ -24,9 +25,11 @@ public sealed class OrganizationPageSource : IPageSource
                 .Select(p => p.Organization?.Trim()).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? group.Key;
             var handle = group.Select(x => x.Paper.OrganizationHandle).FirstOrDefault(h => h is not null);
             var org = new PersonModel(name, SiteUrls.Organization(slug), ExternalUrl.HuggingFace(handle), papers.Length);
-            foreach (var page in ListPages.Paged(site, "organization", "organization", org, papers, n => n <= 1 ? SiteUrls.Organization(slug) : "orgs/" + slug + "/page-" + n + ".html"))
+            foreach (var page in ListPages.Paged(site, "organization", "organization", org, org with { PaperCount = 0 }, papers,
+                         n => n <= 0 ? SiteUrls.Organization(slug) : "orgs/" + slug + "/page-" + n.ToString(CultureInfo.InvariantCulture) + ".html",
+                         $"{papers.Length} papers from {name} in the archive"))
             {
-                yield return page with { Description = $"{papers.Length} papers from {name} in the archive" };
+                yield return page;
             }
         }
     }

@@ -65,7 +65,17 @@ public sealed class ReaderPageSource : IPageSource
                     };
                 }
                 Write(s, ReaderFormat.Script("m", shard, data));
-            }) { InSitemap = false };
+            })
+            {
+                InSitemap = false,
+                // What the entries read: the archive paper (BibTeX, RIS; hashed once per build) and the site's choices for it.
+                // Without a key every shard (all papers' BibTeX and RIS) would be made again by each build to find the few that changed.
+                Key = f => f.Key("m", site.Config.BaseUrl, members.Select(p =>
+                {
+                    var m = site.PaperModel(p.Id);
+                    return new object?[] { p, m.Url, m.Title, m.FirstListed?.Iso ?? m.Published?.Iso, m.Topics.Select(t => t.Title), m.CitationKey, m.Keywords.Select(k => k.Name) };
+                })),
+            };
         }
 
         var days = site.Days.Reverse().Take(OfflineDays).ToList();

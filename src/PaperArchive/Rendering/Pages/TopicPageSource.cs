@@ -16,12 +16,10 @@ public sealed class TopicPageSource : IPageSource
     {
         foreach (var (topic, model, papers) in TopicModels.All(site))
         {
-            foreach (var page in ListPages.Paged(site, "topic", "topic", model, papers, n => SiteUrls.Topic(topic.Slug, n), topic.Title))
+            foreach (var page in ListPages.Paged(site, "topic", "topic", model, model with { PaperCount = 0, Newest = null, Chart = TopicChartModel.Empty }, papers,
+                         n => SiteUrls.Topic(topic.Slug, n), $"{Papers(model.PaperCount)} on {topic.Title}: {topic.Description}".TrimEnd(' ', ':'), topic.Title))
             {
-                yield return page with
-                {
-                    Description = $"{Papers(model.PaperCount)} on {topic.Title}: {topic.Description}".TrimEnd(' ', ':'),
-                };
+                yield return page;
             }
             var updated = papers.Length > 0 && site.FindPaper(papers[0].Id)?.FirstSeen is { } d ? d
                 : site.Days.Count > 0 ? site.Days[^1].Date : new DateOnly(2000, 1, 1);
