@@ -1,5 +1,5 @@
 // Runs the search engine in node over an index folder: argv[2] = repo root, argv[3] = index dir,
-// argv[4] = JSON [{q, options}], argv[5] = output JSON [{count, full, docs, links, terms, typos, ms, exact, loaded (chars read)}].
+// argv[4] = JSON [{q, options}], argv[5] = output JSON [{count, full, docs, links, terms, typos, ms, exact, loaded (chars read), postings (of its terms decoded)}].
 const path = require("path");
 const fs = require("fs");
 const vm = require("vm");
@@ -17,7 +17,9 @@ const engine = new S.Engine({
     const t0 = Date.now(), before = loaded;
     const r = await engine.search(item.q, item.options || {});
     const cards = await engine.cards(r.docs.slice(0, 10));
-    out.push({ count: r.count, full: r.full, docs: r.docs.slice(0, 50), links: cards.map((c) => c.link), terms: [...r.terms], typos: r.typos, ms: Date.now() - t0, exact: r.exact !== false, loaded: loaded - before });
+    // postings of the query's terms decoded so far: heads, plus the bands read (all of them without bands)
+    const postings = [...r.terms].reduce((n, t) => n + ((engine.decoded.get(t) || { docs: [] }).docs.length), 0);
+    out.push({ count: r.count, full: r.full, docs: r.docs.slice(0, 50), links: cards.map((c) => c.link), terms: [...r.terms], typos: r.typos, ms: Date.now() - t0, exact: r.exact !== false, loaded: loaded - before, postings });
   }
   fs.writeFileSync(process.argv[5], JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -64,8 +64,35 @@
 
   Engine.prototype.ready = function () {
     var self = this;
-    if (!this.readyPromise) this.readyPromise = this.file("r", 0).then(function (r) { self.root = r; return r; });
+    if (!this.readyPromise) this.readyPromise = this.file("r", 0).then(function (r) {
+      if (r.format !== 3) throw new Error("search index format " + r.format + " (this client reads 3): rebuild the site");
+      r.dict = starts(r.dict); r.post = starts(r.post);
+      self.root = r;
+      return r;
+    });
     return this.readyPromise;
+  };
+
+  // Shard separators, front-coded (SearchCodec.EncodeStarts): "<shared-digit><rest>" separated by spaces.
+  function starts(s) {
+    if (typeof s !== "string") return s;
+    var out = [], prev = "";
+    s.split(" ").forEach(function (p) { if (p) out.push(prev = prev.slice(0, DIGIT[p.charCodeAt(0)]) + p.slice(1)); });
+    return out;
+  }
+
+  /** The listing day ("yyyy-mm-dd") of a doc, from the root's days; "" for an undated paper. */
+  Engine.prototype.dayOf = function (d) {
+    var days = this.root.days;
+    if (d >= this.root.dated || !days.length) return "";
+    // days: [yyyymmdd, first doc, …] newest first; the doc's day is the last entry starting at or before it
+    var lo = 0, hi = days.length / 2 - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (days[2 * mid + 1] <= d) lo = mid; else hi = mid - 1;
+    }
+    var k = String(days[2 * lo]);
+    return k.slice(0, 4) + "-" + k.slice(4, 6) + "-" + k.slice(6, 8);
   };
 
   // Index of the shard whose range holds `term` (starts are the first term of each shard).
@@ -317,10 +344,10 @@
     var per = this.root.cardsPerChunk, self = this, last = this.root.docs - 1;
     return Promise.all(docs.map(function (d) {
       return self.file("c", Math.floor((last - d) / per)).then(function (chunk) {
-        var c = chunk[(last - d) % per];
+        var c = chunk[(last - d) % per], link = self.root.paperLink;
         return {
-          doc: d, link: c[0], title: c[1], authors: c[2], date: c[3], upvotes: c[4] < 0 ? null : c[4],
-          topics: c[5].map(function (t) { return self.root.topics[t]; }), abstract: c[6],
+          doc: d, link: link[0] + c[0] + link[1], title: c[1], authors: c[2], date: self.dayOf(d), upvotes: c[3] < 0 ? null : c[3],
+          topics: c[4].map(function (t) { return self.root.topics[t]; }), abstract: c[5],
         };
       });
     }));
