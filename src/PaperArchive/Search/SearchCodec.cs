@@ -48,6 +48,53 @@ public static class SearchCodec
         }
     }
 
+    /// <summary>
+    /// Sorted shard separators as one string: each is a digit (how many leading characters it
+    /// shares with the one before, at most 63) and the rest of it, separated by spaces (index terms
+    /// have none). Gzip then sees only what is new in each.
+    /// </summary>
+    public static string EncodeStarts(IReadOnlyList<string> starts)
+    {
+        var sb = new StringBuilder();
+        var previous = "";
+        foreach (var start in starts)
+        {
+            if (start.Length == 0 || start.Contains(' ', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("A shard separator is empty or holds a space: '" + start + "'", nameof(starts));
+            }
+            var shared = 0;
+            var max = Math.Min(63, Math.Min(previous.Length, start.Length));
+            while (shared < max && previous[shared] == start[shared])
+            {
+                shared++;
+            }
+            if (shared > 0 && shared < start.Length && char.IsLowSurrogate(start[shared]))
+            {
+                shared--; // never split a surrogate pair between two entries
+            }
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+            sb.Append(Digit(shared)).Append(start, shared, start.Length - shared);
+            previous = start;
+        }
+        return sb.ToString();
+    }
+
+    public static IReadOnlyList<string> DecodeStarts(string encoded)
+    {
+        var result = new List<string>();
+        var previous = "";
+        foreach (var part in encoded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            previous = string.Concat(previous.AsSpan(0, FromDigit(part[0])), part.AsSpan(1));
+            result.Add(previous);
+        }
+        return result;
+    }
+
     private static int[] BuildReverse()
     {
         var r = new int[128];

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PaperArchive.Common;
 using PaperArchive.Model;
 using PaperArchive.Rendering;
 
@@ -17,10 +18,16 @@ namespace PaperArchive.Search;
 public static class SearchIndexWriter
 {
     /// <summary>
-    /// 2: files number docs oldest first (a new day's papers get new numbers, old shards keep their bytes)
-    /// and scores use rounded collection statistics. 1: newest first, exact statistics.
+    /// 3: a postings shard ends before a term that would overrun it (a frequent term's head is not
+    /// appended to a full shard), the root lists shard separators front-coded, cards carry the page
+    /// slug (not the link) and no date (the root's days give it). 2: files number docs oldest first
+    /// (a new day's papers get new numbers, old shards keep their bytes) and scores use rounded
+    /// collection statistics. 1: newest first, exact statistics.
     /// </summary>
-    public const int Format = 2;
+    public const int Format = 3;
+
+    /// <summary>A paper's page is <c>PaperLink[0] + slug + PaperLink[1]</c> (the root carries it, cards only the slug).</summary>
+    public static readonly IReadOnlyList<string> PaperLink = PaperLinkParts();
 
     /// <summary>Writes under <paramref name="siteDir"/>/search-index/ and returns the files written (site-relative, '/'-separated, ordinal order).</summary>
     public static IReadOnlyList<string> Write(ArchiveModel archive, ArchiveAnalysis analysis, string siteDir) =>
@@ -78,7 +85,7 @@ public static class SearchIndexWriter
         var cards = new Dictionary<string, string>(StringComparer.Ordinal);
         var cardsTask = Task.Run(() => WriteCards(data, options, cards));
         var dictStarts = WriteDictionary(data, options, files);
-        var postStarts = WritePostings(data, options, files);
+        var (postStarts, bands) = WritePostings(data, options, files);
         WriteUpvotes(data, options, files);
         var topicCounts = WriteTopics(data, files);
         cardsTask.GetAwaiter().GetResult();
@@ -132,8 +139,10 @@ public static class SearchIndexWriter
                 ["levels"] = SearchSchema.ScoreLevels,
                 ["cardsPerChunk"] = options.CardsPerChunk,
                 ["upvotesPerChunk"] = options.UpvotesPerChunk,
-                ["dict"] = dictStarts,
-                ["post"] = postStarts,
+                ["dict"] = SearchCodec.EncodeStarts(dictStarts),
+                ["post"] = SearchCodec.EncodeStarts(postStarts),
+                ["bands"] = bands,
+                ["paperLink"] = PaperLink,
                 ["topics"] = data.Topics.Select((t, i) => new object[] { t.Slug, t.Title, topicCounts[i] }).ToList(),
                 ["days"] = days,
                 ["dated"] = dated,
@@ -158,12 +167,14 @@ public static class SearchIndexWriter
         var starts = new List<string>();
         var entries = new List<object>();
         var size = 0;
+        string? previous = null;
         void Flush()
         {
             if (entries.Count > 0)
             {
                 files["d" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("d", starts.Count, entries);
-                starts.Add((string)entries[0]);
+                starts.Add(Separator(previous, (string)entries[0]));
+                previous = (string)entries[^2];
                 entries = [];
                 size = 0;
             }
@@ -182,18 +193,20 @@ public static class SearchIndexWriter
         return starts;
     }
 
-    private static List<string> WritePostings(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
+    private static (List<string> Starts, int Bands) WritePostings(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
     {
         var starts = new List<string>();
         var entries = new List<object>();
         var size = 0;
         var tails = 0;
+        string? previous = null;
         void Flush()
         {
             if (entries.Count > 0)
             {
                 files["p" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("p", starts.Count, entries);
-                starts.Add((string)entries[0]);
+                starts.Add(Separator(previous, (string)entries[0]));
+                previous = (string)entries[^3];
                 entries = [];
                 size = 0;
             }
@@ -210,6 +223,13 @@ public static class SearchIndexWriter
                 stored[i] = new SearchPosting(last - p.Doc, p.Score);
             }
             var encoded = EncodeTerm(stored, options.HeadPostings);
+            var entrySize = term.Length + encoded.Head.Length + 12;
+            if (size > 0 && size + entrySize > options.PostingsShardChars)
+            {
+                // A query reads the whole shard of its term: a large entry (a frequent term's head,
+                // the likeliest query words) must not ride on a full shard of other terms.
+                Flush();
+            }
             entries.Add(term);
             if (encoded.Tails.Count > 0)
             {
@@ -231,14 +251,36 @@ public static class SearchIndexWriter
                 entries.Add(encoded.Max);
             }
             entries.Add(encoded.Head);
-            size += term.Length + encoded.Head.Length + 12;
+            size += entrySize;
             if (size >= options.PostingsShardChars)
             {
                 Flush();
             }
         }
         Flush();
-        return starts;
+        return (starts, tails);
+    }
+
+    /// <summary>
+    /// The shortest prefix of <paramref name="first"/> (a shard's first term) that sorts after
+    /// <paramref name="previousLast"/> (the last term of the shard before): every term of the shard is
+    /// at or after it and every earlier term before it, which is all a lookup needs.
+    /// </summary>
+    public static string Separator(string? previousLast, string first)
+    {
+        if (previousLast is null)
+        {
+            return first;
+        }
+        for (var k = 1; k < first.Length; k++)
+        {
+            // (a prefix that ties with previousLast's first k characters is a prefix of it: smaller)
+            if (!char.IsHighSurrogate(first[k - 1]) && string.CompareOrdinal(first, 0, previousLast, 0, k) > 0)
+            {
+                return first[..k];
+            }
+        }
+        return first;
     }
 
     /// <summary>The postings of one term, split when it has many: see <see cref="SearchTermEncoding"/>.</summary>
@@ -360,10 +402,9 @@ public static class SearchIndexWriter
                 var p = data.Docs[d];
                 cards.Add(new object?[]
                 {
-                    SiteUrls.Paper(p.Id),
+                    Slug.ForPaperId(p.Id),
                     p.Title,
                     ShortAuthors(p),
-                    p.FirstSeen is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
                     p.Upvotes ?? -1,
                     data.DocTopics[d],
                     SnippetSource(p.Abstract, options.SnippetSourceChars),
@@ -412,6 +453,14 @@ public static class SearchIndexWriter
             files["t" + t.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("t", t, sb.ToString());
         }
         return counts;
+    }
+
+    private static string[] PaperLinkParts()
+    {
+        const string sample = "2401.01234";
+        var (page, slug) = (SiteUrls.Paper(sample), Slug.ForPaperId(sample));
+        var at = page.IndexOf(slug, StringComparison.Ordinal);
+        return at >= 0 ? [page[..at], page[(at + slug.Length)..]] : throw new InvalidOperationException("SiteUrls.Paper does not embed the paper's slug");
     }
 
     /// <summary>"A, B, C et al." — enough to recognise a paper; the paper page has the full list.</summary>

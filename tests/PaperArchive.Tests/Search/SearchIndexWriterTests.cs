@@ -88,12 +88,14 @@ public sealed class SearchIndexWriterTests : IDisposable
         Assert.Equal("r", kind);
         var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
         var terms = new List<string>();
-        var starts = root.GetProperty("dict").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var starts = SearchCodec.DecodeStarts(root.GetProperty("dict").GetString()!);
         for (var i = 0; i < starts.Count; i++)
         {
             var shard = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "d" + i + ".js")), out var k, out var n);
             Assert.Equal(("d", i), (k, n));
-            Assert.Equal(starts[i], shard[0].GetString());
+            // the root holds a separator: at or before the shard's first term, after every earlier term
+            Assert.True(string.CompareOrdinal(starts[i], shard[0].GetString()) <= 0, starts[i]);
+            Assert.True(terms.Count == 0 || string.CompareOrdinal(terms[^1], starts[i]) < 0, starts[i]);
             for (var j = 0; j < shard.GetArrayLength(); j += 2)
             {
                 var term = shard[j].GetString()!;
@@ -103,6 +105,60 @@ public sealed class SearchIndexWriterTests : IDisposable
         }
         Assert.Equal(data.Terms, terms);
         Assert.Equal(SearchFixtures.Archive.Papers.Count, root.GetProperty("docs").GetInt32());
+    }
+
+    [Fact]
+    public void Postings_shard_separators_in_the_root_route_every_term_to_its_shard()
+    {
+        var files = SearchIndexWriter.Render(SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis()), SearchIndexOptions.Default with { PostingsShardChars = 700 });
+        var root = SearchIndexReader.ReadScript(files["root.js"], out _, out _);
+        var starts = SearchCodec.DecodeStarts(root.GetProperty("post").GetString()!);
+        Assert.True(starts.Count > 20);
+        Assert.Equal(files.Keys.Count(k => k.StartsWith('p')), starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var shard = SearchIndexReader.ReadScript(files["p" + i + ".js"], out _, out _);
+            for (var j = 0; j < shard.GetArrayLength(); j += 3)
+            {
+                // the client's lookup: the last separator at or before the term
+                var term = shard[j].GetString()!;
+                Assert.Equal(i, starts.Count(s => string.CompareOrdinal(s, term) <= 0) - 1);
+            }
+        }
+        // separators are short: only as much of a shard's first term as tells it from the term before
+        Assert.True(starts.Sum(s => s.Length) < files.Keys.Where(k => k.StartsWith('p')).Sum(k => SearchIndexReader.ReadScript(files[k], out _, out _)[0].GetString()!.Length));
+    }
+
+    [Theory]
+    [InlineData("gener", "generat", "genera")]
+    [InlineData("gener", "genf", "genf")]
+    [InlineData("gener", "gf", "gf")]
+    [InlineData("abc", "b", "b")]
+    [InlineData("abz", "abzzz", "abzz")]
+    [InlineData(null, "first", "first")]
+    [InlineData("a\ud83d\ude00", "a\ud83d\ude01", "a\ud83d\ude01")]
+    public void A_separator_is_the_shortest_prefix_after_the_previous_shard(string? previous, string first, string expected)
+    {
+        string? Unescape(string? s) => s is null ? null : System.Text.RegularExpressions.Regex.Unescape(s);
+        var separator = SearchIndexWriter.Separator(Unescape(previous), Unescape(first)!);
+        Assert.Equal(Unescape(expected), separator);
+        Assert.True(previous is null || string.CompareOrdinal(Unescape(previous), separator) < 0);
+        Assert.StartsWith(separator, Unescape(first)!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Front_coded_starts_round_trip()
+    {
+        var terms = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis()).Terms.ToList();
+        var awkward = new List<string> { new string('a', 70) + "b", new string('a', 70) + "c", new string('a', 64), "é", "éa", "漢字", "漢字x", "\ud83d\ude00", "\ud83d\ude01z", "\ud83d\ude02" }
+            .Select(System.Text.RegularExpressions.Regex.Unescape).Order(StringComparer.Ordinal).ToList();
+        foreach (var list in new[] { terms, awkward, [], ["x"] })
+        {
+            var encoded = SearchCodec.EncodeStarts(list);
+            Assert.Equal(list, SearchCodec.DecodeStarts(encoded));
+            Assert.True(list.Count < 2 || encoded.Length < string.Join(" ", list).Length + list.Count);
+        }
+        Assert.Throws<ArgumentException>(() => SearchCodec.EncodeStarts(["a b"]));
     }
 
     [Fact]
@@ -149,8 +205,14 @@ public sealed class SearchIndexWriterTests : IDisposable
                     Assert.True(text.Length < options.DictShardChars * 2, name + " is " + text.Length);
                     break;
                 case "p":
-                    // a shard exceeds the target only when one term's postings alone do
-                    Assert.True(text.Length < options.PostingsShardChars * 2 || data.GetArrayLength() == 3, name + " is " + text.Length);
+                    // A shard exceeds the target only when one term's head alone does: a large entry
+                    // starts a new shard instead of riding on a full one (sizes as the writer counts them).
+                    var size = 0;
+                    for (var i = 0; i < data.GetArrayLength(); i += 3)
+                    {
+                        size += data[i].GetString()!.Length + data[i + 2].GetString()!.Length + 12;
+                    }
+                    Assert.True(size <= options.PostingsShardChars || data.GetArrayLength() == 3, name + " is " + size);
                     break;
                 case "c":
                     Assert.True(data.GetArrayLength() <= options.CardsPerChunk);
@@ -161,7 +223,7 @@ public sealed class SearchIndexWriterTests : IDisposable
     }
 
     [Fact]
-    public void Cards_carry_title_link_date_upvotes_and_a_cut_abstract()
+    public void Cards_carry_title_page_slug_upvotes_and_a_cut_abstract()
     {
         WriteFixtures("a");
         var dir = Path.Combine(_dir, "a", SiteUrls.SearchIndexDir);
@@ -170,11 +232,15 @@ public sealed class SearchIndexWriterTests : IDisposable
         // files number docs oldest first: c0 starts with the engine's last doc
         var paper = data.Docs[^1];
         var card = chunk[0];
-        Assert.Equal(SiteUrls.Paper(paper.Id), card[0].GetString());
+        // the link is the root's paperLink around the card's slug; the date comes from the root's days
+        var root = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(dir, "root.js")), out _, out _);
+        var link = root.GetProperty("paperLink");
+        Assert.Equal(SiteUrls.Paper(paper.Id), link[0].GetString() + card[0].GetString() + link[1].GetString());
         Assert.Equal(paper.Title, card[1].GetString());
-        Assert.Equal(paper.FirstSeen!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), card[3].GetString());
-        Assert.Equal(paper.Upvotes ?? -1, card[4].GetInt32());
-        Assert.True(card[6].GetString()!.Length <= SearchIndexOptions.Default.SnippetSourceChars + 2);
+        Assert.Equal(SearchIndexWriter.ShortAuthors(paper), card[2].GetString());
+        Assert.Equal(paper.Upvotes ?? -1, card[3].GetInt32());
+        Assert.True(card[5].GetString()!.Length <= SearchIndexOptions.Default.SnippetSourceChars + 2);
+        Assert.Equal(6, card.GetArrayLength());
         // newest first: sorting by date is doc order
         Assert.True(data.Docs.Zip(data.Docs.Skip(1)).All(p => (p.First.FirstSeen ?? DateOnly.MinValue) >= (p.Second.FirstSeen ?? DateOnly.MinValue)));
     }
@@ -289,7 +355,8 @@ public sealed class SearchIndexWriterTests : IDisposable
         var files = SearchIndexWriter.Write(PaperArchive.Model.ArchiveModel.Empty, PaperArchive.Model.ArchiveAnalysis.Empty, Path.Combine(_dir, "e"));
         var root = SearchIndexReader.ReadScript(File.ReadAllText(Path.Combine(_dir, "e", SiteUrls.SearchIndexDir, "root.js")), out _, out _);
         Assert.Equal(0, root.GetProperty("docs").GetInt32());
-        Assert.Equal(JsonValueKind.Array, root.GetProperty("post").ValueKind);
+        Assert.Equal(3, root.GetProperty("format").GetInt32());
+        Assert.Empty(SearchCodec.DecodeStarts(root.GetProperty("post").GetString()!));
         Assert.Contains(SiteUrls.SearchIndexDir + "/root.js", files);
     }
 }

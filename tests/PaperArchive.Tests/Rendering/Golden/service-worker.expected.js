@@ -1,6 +1,6 @@
 /* Written by paperarchive build: the cache version (build id) and what to keep from the first visit. */
-var PA_VERSION = "97f463221b15";
-var PA_PRECACHE = ["index.html","search.html","404.html","my-list.html","for-you.html","assets/css/search.c12c49400f.css","assets/css/site.a081e4d34e.css","assets/js/reader.8c3803b67d.js","assets/js/search-analyzer.6cd2604cb9.js","assets/js/search-engine.f4121635f5.js","assets/js/search-ui.241be2b6d9.js","assets/js/site.f846dab8fd.js"];
+var PA_VERSION = "65153a8c9307";
+var PA_PRECACHE = ["index.html","search.html","404.html","my-list.html","for-you.html","assets/css/search.c12c49400f.css","assets/css/site.a081e4d34e.css","assets/js/reader.c1333685e6.js","assets/js/search-analyzer.6cd2604cb9.js","assets/js/search-engine.eda974d10c.js","assets/js/search-ui.241be2b6d9.js","assets/js/site.f846dab8fd.js"];
 /* PaperArchive service worker (theme file sw/service-worker.js; the build writes it to sw.js with
    PA_VERSION, the build id, and PA_PRECACHE above). Registered by assets/js/reader.js on http(s) only.
    - One cache per build and site scope, "paperarchive:<scope>:<build id>"; a new deploy changes the

@@ -559,7 +559,7 @@
     }, function () { /* no sw.js in this theme, or refused: the site works without it */ });
   }
 
-  /** Every file of the search index named by its root (formats 1 and 2 name files alike, Search/README.md), versioned as the client loads them. */
+  /** Every file of the search index named by its root (formats 1–3 name files alike, Search/README.md), versioned as the client loads them. */
   function searchIndexUrls() {
     return new Promise(function (resolve) {
       var previous = window.__paSearch;
@@ -569,12 +569,15 @@
       s.src = link("search-index/root.js?offline=" + Date.now());
       function finish() {
         window.__paSearch = previous;
-        if (!root || (root.format !== 1 && root.format !== 2)) { resolve([link("search-index/root.js")]); return; }
+        if (!root || !(root.format >= 1 && root.format <= 3)) { resolve([link("search-index/root.js")]); return; }
         var v = "?v=" + root.version;
         var urls = [link("search-index/root.js")];
         function add(prefix, count) { for (var i = 0; i < count; i++) urls.push(link("search-index/" + prefix + i + ".js" + v)); }
-        add("d", (root.dict || []).length);
-        add("p", (root.post || []).length);
+        // format 3 front-codes the shard separators into one string of space-separated entries
+        function shards(starts) { return typeof starts === "string" ? starts.split(" ").filter(Boolean).length : (starts || []).length; }
+        add("d", shards(root.dict));
+        add("p", shards(root.post));
+        add("x", root.bands || 0);
         add("c", Math.ceil((root.docs || 0) / (root.cardsPerChunk || 1)));
         add("u", Math.ceil((root.docs || 0) / (root.upvotesPerChunk || 4096)));
         add("t", (root.topics || []).length);

@@ -64,8 +64,35 @@
 
   Engine.prototype.ready = function () {
     var self = this;
-    if (!this.readyPromise) this.readyPromise = this.file("r", 0).then(function (r) { self.root = r; return r; });
+    if (!this.readyPromise) this.readyPromise = this.file("r", 0).then(function (r) {
+      if (r.format !== 3) throw new Error("search index format " + r.format + " (this client reads 3): rebuild the site");
+      r.dict = starts(r.dict); r.post = starts(r.post);
+      self.root = r;
+      return r;
+    });
     return this.readyPromise;
+  };
+
+  // Shard separators, front-coded (SearchCodec.EncodeStarts): "<shared-digit><rest>" separated by spaces.
+  function starts(s) {
+    if (typeof s !== "string") return s;
+    var out = [], prev = "";
+    s.split(" ").forEach(function (p) { if (p) out.push(prev = prev.slice(0, DIGIT[p.charCodeAt(0)]) + p.slice(1)); });
+    return out;
+  }
+
+  /** The listing day ("yyyy-mm-dd") of a doc, from the root's days; "" for an undated paper. */
+  Engine.prototype.dayOf = function (d) {
+    var days = this.root.days;
+    if (d >= this.root.dated || !days.length) return "";
+    // days: [yyyymmdd, first doc, …] newest first; the doc's day is the last entry starting at or before it
+    var lo = 0, hi = days.length / 2 - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (days[2 * mid + 1] <= d) lo = mid; else hi = mid - 1;
+    }
+    var k = String(days[2 * lo]);
+    return k.slice(0, 4) + "-" + k.slice(4, 6) + "-" + k.slice(6, 8);
   };
 
   // Index of the shard whose range holds `term` (starts are the first term of each shard).
@@ -317,10 +344,10 @@
     var per = this.root.cardsPerChunk, self = this, last = this.root.docs - 1;
     return Promise.all(docs.map(function (d) {
       return self.file("c", Math.floor((last - d) / per)).then(function (chunk) {
-        var c = chunk[(last - d) % per];
+        var c = chunk[(last - d) % per], link = self.root.paperLink;
         return {
-          doc: d, link: c[0], title: c[1], authors: c[2], date: c[3], upvotes: c[4] < 0 ? null : c[4],
-          topics: c[5].map(function (t) { return self.root.topics[t]; }), abstract: c[6],
+          doc: d, link: link[0] + c[0] + link[1], title: c[1], authors: c[2], date: self.dayOf(d), upvotes: c[3] < 0 ? null : c[3],
+          topics: c[4].map(function (t) { return self.root.topics[t]; }), abstract: c[5],
         };
       });
     }));
@@ -449,7 +476,7 @@
   Engine.prototype.rank = function (slots, cands, excl, topicSet, phrases, options, partial) {
     var self = this, n = this.root.docs, range = this.dateRange(options.from, options.to);
     var terms = new Set(), typos = [];
-    var total = null, mask = null, tier = null, touched = [];
+    var total = null, mask = null, tier = null, touched = null, nTouched = 0;
     var TIER = { exact: 0, prefix: 1, typo: 2 };
     var need = slots.length;
     // per slot: the best tier and score a tail could still give (tailT 0 = no tail)
@@ -457,14 +484,16 @@
     if (slots.length) {
       var w = this.work;
       if (!w || w.n !== n) {
-        // reused between queries: a query clears exactly the entries it touched
+        // Reused between queries: a query clears exactly the entries it touched. The doc lists are
+        // typed arrays too: a JS array grown by push to tens of thousands of entries costs
+        // milliseconds here (each growth past the regular heap's object size is a fresh mapping).
         w = this.work = { n: n, total: new Float64Array(n), mask: new Uint32Array(n), tier: new Uint8Array(n), slotScore: new Float64Array(n),
-          slotTier: new Uint8Array(n), ubTotal: new Float64Array(n), ubTier: new Uint8Array(n) };
+          slotTier: new Uint8Array(n), ubTotal: new Float64Array(n), ubTier: new Uint8Array(n), hits: new Int32Array(n), touched: new Int32Array(n) };
       }
-      total = w.total; mask = w.mask; tier = w.tier; ubTotal = w.ubTotal; ubTier = w.ubTier;
-      var slotScore = w.slotScore, slotTier = w.slotTier;
+      total = w.total; mask = w.mask; tier = w.tier; ubTotal = w.ubTotal; ubTier = w.ubTier; touched = w.touched;
+      var slotScore = w.slotScore, slotTier = w.slotTier, hitDocs = w.hits;
       slots.forEach(function (slot, si) {
-        var hitDocs = [];
+        var nHits = 0;
         // exact before prefix before typo: a doc takes the best kind of match it has for the word
         var list = cands[si].slice().sort(function (x, y) { return TIER[x.type] - TIER[y.type]; });
         var tt = 0, ts = 0;
@@ -473,23 +502,23 @@
           if (!p) return;
           terms.add(c.term);
           if (c.type === "typo") typos.push(c.term);
-          var t = TIER[c.type] + 1, scale = c.weight * p.max / self.root.levels;
+          var t = TIER[c.type] + 1, scale = c.weight * p.max / self.root.levels, pd = p.docs, pl = p.levels;
           if (p.tails.length) {
             if (!tt || t < tt) tt = t;
             ts = Math.max(ts, p.tails[0].maxLevel * scale);
           }
-          for (var i = 0; i < p.docs.length; i++) {
-            var d = p.docs[i], s = p.levels[i] * scale;
-            if (slotTier[d] === 0) { hitDocs.push(d); slotTier[d] = t; slotScore[d] = s; }
+          for (var i = 0; i < pd.length; i++) {
+            var d = pd[i], s = pl[i] * scale;
+            if (slotTier[d] === 0) { hitDocs[nHits++] = d; slotTier[d] = t; slotScore[d] = s; }
             else if (slotTier[d] === t && s > slotScore[d]) slotScore[d] = s;
           }
         });
         tailT.push(tt); tailS.push(ts);
         if (tt) anyTail = true;
         var bit = 1 << si;
-        for (var h = 0; h < hitDocs.length; h++) {
+        for (var h = 0; h < nHits; h++) {
           var d2 = hitDocs[h];
-          if (mask[d2] === 0) touched.push(d2);
+          if (mask[d2] === 0) touched[nTouched++] = d2;
           mask[d2] |= bit;
           total[d2] += slotScore[d2];
           if (slotTier[d2] > tier[d2]) tier[d2] = slotTier[d2];
@@ -502,22 +531,36 @@
         }
       });
     } else if (topicSet || options.from || options.to) {
-      for (var d3 = range[0]; d3 < range[1]; d3++) touched.push(d3);
+      touched = new Int32Array(Math.max(0, range[1] - range[0]));
+      for (var d3 = range[0]; d3 < range[1]; d3++) touched[nTouched++] = d3;
+    } else {
+      touched = new Int32Array(0);
     }
-    var banned = new Set();
-    excl.forEach(function (p) { if (p) for (var i = 0; i < p.docs.length; i++) banned.add(p.docs[i]); });
-    var docs = touched;
-    if (banned.size || topicSet || range[0] > 0 || range[1] < n) {
-      docs = [];
-      for (var f = 0; f < touched.length; f++) {
+    // Per-doc scratch of this ranking: reused between queries (a fresh array of tens of thousands of
+    // entries costs milliseconds of page faults on first write), except when the ranking waits for a
+    // file (sort by upvotes), where another query could reuse the scratch meanwhile.
+    var sort = options.sort || "relevance", sync = sort !== "upvotes";
+    var scratch = function (name, Ctor, len) { return sync ? self.scratch(name, Ctor, len) : new Ctor(len); };
+    var banned = null;
+    excl.forEach(function (p) { if (p) { banned = banned || new Uint8Array(n); for (var i = 0; i < p.docs.length; i++) banned[p.docs[i]] = 1; } });
+    // A copy: the shared work arrays may serve another query while this one waits (upvotes, phrases).
+    var docs;
+    if (banned || topicSet || range[0] > 0 || range[1] < n) {
+      docs = scratch("docs", Int32Array, nTouched);
+      var nDocs = 0;
+      for (var f = 0; f < nTouched; f++) {
         var df = touched[f];
-        if (df < range[0] || df >= range[1] || banned.has(df) || (topicSet && !topicSet.has(df))) continue;
-        docs.push(df);
+        if (df < range[0] || df >= range[1] || (banned && banned[df]) || (topicSet && !topicSet.has(df))) continue;
+        docs[nDocs++] = df;
       }
+      docs = docs.subarray(0, nDocs);
+    } else {
+      docs = scratch("docs", Int32Array, nTouched);
+      docs.set(touched.subarray(0, nTouched));
     }
     var clear = function () {
       if (!mask) return;
-      for (var i = 0; i < touched.length; i++) { var d = touched[i]; total[d] = 0; mask[d] = 0; tier[d] = 0; ubTotal[d] = 0; ubTier[d] = 0; }
+      for (var i = 0; i < nTouched; i++) { var d = touched[i]; total[d] = 0; mask[d] = 0; tier[d] = 0; ubTotal[d] = 0; ubTier[d] = 0; }
     };
     if (partial && anyTail) {
       var proven = this.proveHead(docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, options.page || 10);
@@ -526,7 +569,7 @@
       proven.terms = terms; proven.typos = typos; proven.phrases = phrases;
       return proven;
     }
-    var sort = options.sort || "relevance", m = docs.length, keys = new Float64Array(m), fullFlag = new Uint8Array(m), full = 0;
+    var m = docs.length, keys = scratch("keys", Float64Array, m), fullFlag = scratch("flags", Uint8Array, m), full = 0;
     // The shared work arrays are read here, synchronously, and cleared before any wait.
     for (var i = 0; i < m; i++) {
       var d = docs[i], matched = mask ? bits(mask[d]) : 0;
@@ -542,7 +585,9 @@
       else if (sort === "upvotes") for (var b = 0; b < m; b++) keys[b] = fullFlag[b] * 1e13 + upv(docs[b]) * 1e7 - docs[b];
       var order = [];
       if (m > MAX_RESULTS) {
-        var cut = kth(Float64Array.from(keys), m - MAX_RESULTS);
+        var pick = scratch("pick", Float64Array, m);
+        pick.set(keys); // (not Float64Array.from: it walks an iterator, 10× slower)
+        var cut = kth(pick, m - MAX_RESULTS);
         for (var j = 0; j < m; j++) if (keys[j] >= cut) order.push(j);
       } else {
         for (var j2 = 0; j2 < m; j2++) order.push(j2);
@@ -557,6 +602,13 @@
     };
     if (sort === "upvotes" && docs.length) return this.upvotes(docs).then(finish);
     return partial ? finish(null) : Promise.resolve(finish(null));
+  };
+
+  /** A typed array of `len` entries (contents undefined) kept by the engine for synchronous work. */
+  Engine.prototype.scratch = function (name, Ctor, len) {
+    var pool = this.scratchPool || (this.scratchPool = {}), a = pool[name];
+    if (!a || a.length < len) a = pool[name] = new Ctor(Math.max(len, this.root.docs));
+    return a.subarray(0, len);
   };
 
   /** The candidate term whose next band could add the most to a score (the one blocking the proof). */
@@ -579,7 +631,7 @@
    * null when another band may settle it; "all" when only whole postings can.
    */
   Engine.prototype.proveHead = function (docs, slots, mask, tier, total, tailT, tailS, ubTier, ubTotal, page) {
-    var need = slots.length, m = docs.length, lb = new Float64Array(m), ub = new Float64Array(m), full = 0;
+    var need = slots.length, m = docs.length, lb = this.scratch("lb", Float64Array, m), ub = this.scratch("ub", Float64Array, m), full = 0;
     // a doc no head reaches: it may be in every tail
     var outMatched = 0, outTier = 0, outTotal = 0;
     for (var si = 0; si < need; si++) if (tailT[si]) { outMatched++; outTier = Math.max(outTier, tailT[si]); outTotal += tailS[si]; }
