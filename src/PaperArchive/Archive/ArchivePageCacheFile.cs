@@ -91,7 +91,7 @@ internal static class ArchivePageCacheFile
         {
             return null;
         }
-        using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32, writable: false), Strict);
+        using var r = new Common.ByteArrayReader(bytes, 0, bytes.Length - 32, Strict);
         r.ReadBytes(Magic.Length);
         if (r.ReadInt32() != Format)
         {

@@ -34,8 +34,11 @@ public sealed class PageFingerprint
 
     // Hashes are kept as 128-bit numbers and written out as hex only when used: a build holds one per paper and member
     // (28 of them), and as strings they took ~3 KB per paper (~300 MB at 100,000 papers).
-    private readonly ConcurrentDictionary<PaperModel, PaperHashes> _papers = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<PaperArchive.Model.Paper, UInt128> _raw = new(ReferenceEqualityComparer.Instance);
+    // Keyed by paper id, each entry holding the object it was made from: a build has one model and one record per id,
+    // and a lookup by id costs less than one by reference (the object's identity hash) on every paper of every page.
+    // Another object with the same id (a test's hand-made model) is hashed without the cache.
+    private readonly ConcurrentDictionary<string, PaperHashes> _papers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PaperArchive.Model.Paper Paper, UInt128 Hash)> _raw = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MemberSet> _memberSets = new(StringComparer.Ordinal);
     // Member lists of the last build (one array per kind of page) → their key (sorted, comma-separated).
     private readonly ConcurrentDictionary<IReadOnlyCollection<string>, string> _memberKeys = new(ReferenceEqualityComparer.Instance);
@@ -129,8 +132,16 @@ public sealed class PageFingerprint
 
     private string RawHash(PaperArchive.Model.Paper paper) => Hex(RawHashValue(paper));
 
-    private UInt128 RawHashValue(PaperArchive.Model.Paper paper) =>
-        _raw.GetOrAdd(paper, p => JsonHasher.Raw.Hash(p, FingerprintJson.Default.Paper));
+    private UInt128 RawHashValue(PaperArchive.Model.Paper paper)
+    {
+        if (_raw.TryGetValue(paper.Id, out var known) && ReferenceEquals(known.Paper, paper))
+        {
+            return known.Hash;
+        }
+        var hash = JsonHasher.Raw.Hash(paper, FingerprintJson.Default.Paper);
+        _raw.TryAdd(paper.Id, (paper, hash));
+        return hash;
+    }
 
     /// <summary>
     /// Hash of the members listed in <paramref name="members"/> (comma-separated template names, sorted): made from the
@@ -164,7 +175,18 @@ public sealed class PageFingerprint
     /// Members made from others when read are not serialised (<see cref="PaperModel.AbstractParagraphs"/>,
     /// <see cref="PaperModel.Bibtex"/>): their hash is made from the hashes of what they are made of.
     /// </summary>
-    private PaperHashes HashesOf(PaperModel paper) => _papers.GetOrAdd(paper, p =>
+    private PaperHashes HashesOf(PaperModel paper)
+    {
+        if (_papers.TryGetValue(paper.Id, out var known) && ReferenceEquals(known.Model, paper))
+        {
+            return known;
+        }
+        var made = MakeHashes(paper);
+        _papers.TryAdd(paper.Id, made);
+        return made;
+    }
+
+    private PaperHashes MakeHashes(PaperModel p)
     {
         var bytes = JsonHasher.Paper.Write(p, FingerprintJson.Default.PaperModel);
         var members = new UInt128[MemberNames.Length];
@@ -199,11 +221,11 @@ public sealed class PageFingerprint
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole, HashValue(bytes.Span));
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole[16..], members[AbstractParagraphsIndex]);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(whole[32..], members[BibtexIndex]);
-        return new PaperHashes(HashValue(whole), members, present);
-    });
+        return new PaperHashes(p, HashValue(whole), members, present);
+    }
 
     /// <summary>The paper's hash, and each member's (<see cref="Present"/>: bit i set when member i has a hash; at most 64 members).</summary>
-    private sealed record PaperHashes(UInt128 Whole, UInt128[] Members, ulong Present);
+    private sealed record PaperHashes(PaperModel Model, UInt128 Whole, UInt128[] Members, ulong Present);
 
     /// <summary>A comma-separated list of template member names as a mask over <see cref="MemberNames"/>, plus the names PaperModel lacks (UTF-8).</summary>
     private sealed record MemberSet(ulong Mask, byte[] Unknown)

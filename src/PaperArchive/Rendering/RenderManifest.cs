@@ -99,18 +99,25 @@ public sealed record RenderManifest(
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var dependencies = new List<StoredDependencies>();
         var pages = new SortedDictionary<string, StoredPage>(StringComparer.Ordinal);
+        // Pages of a kind share the very objects (SiteRenderer and Load share them): compared by reference first, so
+        // each distinct set is serialised once rather than once per page.
+        var byReference = new Dictionary<(object, object, object?), int>(SharedReads.Instance);
         foreach (var (page, rendered) in Pages.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var entry = new StoredDependencies(
-                rendered.SiteMembers,
-                new SortedDictionary<string, string?>(rendered.ThemeFiles.ToDictionary(), StringComparer.Ordinal),
-                rendered.PaperMembers);
-            var key = JsonSerializer.Serialize(entry, Json);
-            if (!ids.TryGetValue(key, out var id))
+            if (!byReference.TryGetValue((rendered.SiteMembers, rendered.ThemeFiles, rendered.PaperMembers), out var id))
             {
-                id = dependencies.Count;
-                ids[key] = id;
-                dependencies.Add(entry);
+                var entry = new StoredDependencies(
+                    rendered.SiteMembers,
+                    new SortedDictionary<string, string?>(rendered.ThemeFiles.ToDictionary(), StringComparer.Ordinal),
+                    rendered.PaperMembers);
+                var key = JsonSerializer.Serialize(entry, Json);
+                if (!ids.TryGetValue(key, out id))
+                {
+                    id = dependencies.Count;
+                    ids[key] = id;
+                    dependencies.Add(entry);
+                }
+                byReference[(rendered.SiteMembers, rendered.ThemeFiles, rendered.PaperMembers)] = id;
             }
             pages[page] = new StoredPage(rendered.Data, id,
                 rendered.Exists is null or ExistsAnswers ? rendered.Exists : ExistsAnswers.From(rendered.Exists));
@@ -127,6 +134,20 @@ public sealed record RenderManifest(
             new SortedDictionary<string, string>(FileKeys.ToDictionary(), StringComparer.Ordinal),
             new SortedDictionary<string, IReadOnlyList<PageProblem>>(Problems.ToDictionary(), StringComparer.Ordinal),
             Bytes), Json);
+    }
+
+    /// <summary>Three objects by identity.</summary>
+    private sealed class SharedReads : IEqualityComparer<(object, object, object?)>
+    {
+        public static readonly SharedReads Instance = new();
+
+        public bool Equals((object, object, object?) x, (object, object, object?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+        public int GetHashCode((object, object, object?) obj) => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2),
+            obj.Item3 is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item3));
     }
 
     private sealed record Stored(

@@ -127,7 +127,7 @@ public sealed class TopicAnalysisCache
             {
                 return Empty();
             }
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, body.Length - Magic.Length), Encoding.UTF8);
+            using var reader = new Common.ByteArrayReader(bytes, Magic.Length, body.Length - Magic.Length, Encoding.UTF8);
             if (reader.ReadInt32() != Format || reader.ReadString() != engine)
             {
                 return Empty();
