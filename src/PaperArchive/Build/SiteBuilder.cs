@@ -417,7 +417,7 @@ public static class SiteBuilder
     /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
     private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step, SearchAnalysisCache? cache, HeapCeiling heap)
     {
-        var searchData = SearchIndexBuilder.Build(archive, analysis, cache);
+        var searchData = SearchIndexBuilder.Build(archive, analysis, cache, () => heap.Check());
         heap.Check();
         // The index's text (~160 MB as strings at 100,000 papers) is let go of once written, before the reader step.
         var searchPaths = WriteAll(SearchIndexWriter.Render(searchData, SearchIndexOptions.Default), SiteUrls.SearchIndexDir);

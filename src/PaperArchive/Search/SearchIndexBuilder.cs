@@ -12,7 +12,8 @@ public static class SearchIndexBuilder
     /// As <see cref="Build(ArchiveModel, ArchiveAnalysis)"/>, taking papers whose text was analysed before
     /// from <paramref name="cache"/> (and adding the others to it): the same result, less work.
     /// </summary>
-    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis, SearchAnalysisCache? cache)
+    /// <param name="checkpoint">Called between blocks of papers (the build's heap ceiling: analysis leaves garbage behind it).</param>
+    public static SearchIndexData Build(ArchiveModel archive, ArchiveAnalysis analysis, SearchAnalysisCache? cache, Action? checkpoint = null)
     {
         var docs = OrderDocs(archive.Papers);
         var topics = analysis.Topics.ToList();
@@ -59,6 +60,10 @@ public static class SearchIndexBuilder
             for (var blockStart = 0; blockStart < docs.Count; blockStart += block)
             {
                 var blockEnd = Math.Min(docs.Count, blockStart + block);
+                if (blockStart % (16 * block) == 0)
+                {
+                    checkpoint?.Invoke();
+                }
                 Parallel.For(blockStart, blockEnd, () => counters.TryTake(out var reused) ? reused : new SearchTermCounter(), (d, loop, counter) =>
                 {
                     var paper = docs[d];
