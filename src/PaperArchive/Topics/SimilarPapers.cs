@@ -424,38 +424,48 @@ internal static class SimilarPapers
             var best = scratch.Best;
             best.Clear();
             var normD = norms[d];
+            // Offer turns a candidate away when cosine·(1 + 1e-4) is below the bar (the minimum score, or
+            // the last score once the list is full); most are, and this tells without a division, with a
+            // 1e-9 slack that covers the rounding of the products, so it skips only what Offer would.
+            var bar = options.SimilarMinScore * normD * (1 - 1e-9);
             for (var i = 0; i < count; i++)
             {
                 var e = met[i];
                 var raw = acc[e];
                 acc[e] = 0;
-                if (e == d)
+                if (e == d || raw * (1 + 1e-4) < bar * norms[e])
                 {
                     continue;
                 }
-                Offer(best, raw / (normD * norms[e]), ids[e], options);
+                if (Offer(best, raw / (normD * norms[e]), ids[e], options) && best.Count == options.SimilarCount)
+                {
+                    bar = Math.Max(options.SimilarMinScore, best[^1].Score) * normD * (1 - 1e-9);
+                }
             }
             return [.. best.Select(b => b.Id)];
         }
 
-        /// <summary>The reference's selection: the list ends up the same whatever order candidates come in.</summary>
-        private static void Offer(List<(double Score, string Id)> best, double cosine, string id, TopicAnalysisOptions options)
+        /// <summary>
+        /// The reference's selection: the list ends up the same whatever order candidates come in. True
+        /// when the candidate went in.
+        /// </summary>
+        private static bool Offer(List<(double Score, string Id)> best, double cosine, string id, TopicAnalysisOptions options)
         {
             var k = options.SimilarCount;
             var upper = cosine * (1 + 1e-4);
             if (upper < options.SimilarMinScore || (best.Count == k && upper < best[^1].Score))
             {
-                return;
+                return false;
             }
             var score = Round(cosine);
             if (score < options.SimilarMinScore)
             {
-                return;
+                return false;
             }
             var candidate = (score, id);
             if (best.Count == k && Compare(candidate, best[^1]) >= 0)
             {
-                return;
+                return false;
             }
             var at = best.Count;
             while (at > 0 && Compare(candidate, best[at - 1]) < 0)
@@ -467,6 +477,7 @@ internal static class SimilarPapers
             {
                 best.RemoveAt(k);
             }
+            return true;
         }
     }
 
