@@ -266,16 +266,14 @@ internal static class SimilarPapers
     /// </summary>
     private sealed class FastWeights
     {
-        private readonly int[][] postingDocs;
-        private readonly float[][] postingWeights;
+        private readonly Posting[][] postings;
         private readonly int[][] queryTerms;
         private readonly float[][] queryWeights;
         private readonly double[] norms;
 
-        private FastWeights(int[][] postingDocs, float[][] postingWeights, int[][] queryTerms, float[][] queryWeights, double[] norms)
+        private FastWeights(Posting[][] postings, int[][] queryTerms, float[][] queryWeights, double[] norms)
         {
-            this.postingDocs = postingDocs;
-            this.postingWeights = postingWeights;
+            this.postings = postings;
             this.queryTerms = queryTerms;
             this.queryWeights = queryWeights;
             this.norms = norms;
@@ -318,15 +316,13 @@ internal static class SimilarPapers
             }
             // ln(N/df) once per term and ln(tf) once per small frequency: the same doubles as per entry.
             var idf = new double[order.Length];
-            var postingDocs = new int[order.Length][];
-            var postingWeights = new float[order.Length][];
+            var postings = new Posting[order.Length][];
             for (var termId = 0; termId < order.Length; termId++)
             {
                 var f = df[termId];
                 var inRange = f >= minDf && f <= maxDf;
                 idf[termId] = inRange ? Math.Log((double)n / f) : 0;
-                postingDocs[rank[termId]] = inRange ? new int[f] : [];
-                postingWeights[rank[termId]] = inRange ? new float[f] : [];
+                postings[rank[termId]] = inRange ? new Posting[f] : [];
             }
             var logTf = new double[64];
             for (var tf = 1; tf < logTf.Length; tf++)
@@ -359,8 +355,7 @@ internal static class SimilarPapers
                         return null;
                     }
                     lastPaper[t] = d + 1;
-                    postingDocs[t][filled[t]] = d;
-                    postingWeights[t][filled[t]++] = weight;
+                    postings[t][filled[t]++] = new Posting(d, weight);
                     norm += (double)weight * weight;
                     // Weight descending, then term ascending, as one integer (a non-negative float's bits
                     // order like the float).
@@ -381,7 +376,7 @@ internal static class SimilarPapers
                 queryTerms[d] = qt;
                 queryWeights[d] = qw;
             }
-            return new FastWeights(postingDocs, postingWeights, queryTerms, queryWeights, norms);
+            return new FastWeights(postings, queryTerms, queryWeights, norms);
         }
 
         /// <summary>
@@ -409,15 +404,12 @@ internal static class SimilarPapers
                     continue;
                 }
                 var weight = (double)qw[q];
-                var docs = postingDocs[qt[q]];
-                var weights = postingWeights[qt[q]];
-                for (var i = 0; i < docs.Length; i++)
+                foreach (var (e, w) in postings[qt[q]])
                 {
-                    var e = docs[i];
                     var sum = acc[e];
                     met[count] = e;
                     count += sum == 0 ? 1 : 0;
-                    acc[e] = sum + (weight * weights[i]);
+                    acc[e] = sum + (weight * w);
                 }
             }
 
@@ -480,6 +472,9 @@ internal static class SimilarPapers
             return true;
         }
     }
+
+    /// <summary>A paper and its weight for a term, side by side: one memory stream per posting list.</summary>
+    private readonly record struct Posting(int Doc, float Weight);
 
     private sealed class FastScratch(int n, int k)
     {
