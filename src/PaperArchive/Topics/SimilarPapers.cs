@@ -174,26 +174,7 @@ internal static class SimilarPapers
     private static (TermPostings[] Postings, List<(int Term, float Weight)>[] DocTerms, double[] Norms) ReadWeights(
         IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n, int minDf, int maxDf)
     {
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var docTf = new (int Term, int Tf)[n][];
-        var df = new List<int>();
-        for (var d = 0; d < n; d++)
-        {
-            var terms = paperTerms[d];
-            var list = new (int, int)[terms.Length];
-            for (var j = 0; j < terms.Length; j++)
-            {
-                var (text, tf) = terms[j];
-                if (!termIds.TryGetValue(text, out var termId))
-                {
-                    termIds[text] = termId = df.Count;
-                    df.Add(0);
-                }
-                df[termId]++;
-                list[j] = (termId, tf);
-            }
-            docTf[d] = list;
-        }
+        var (termIds, docTf, df, _) = NumberTerms(paperTerms, n);
 
         // Term ids in term-text order, so that ties between equally weighted terms are stable.
         var order = termIds.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value).ToArray();
@@ -232,6 +213,38 @@ internal static class SimilarPapers
             postings[t] = postingDocs[t] is null ? TermPostings.None : new TermPostings([.. postingDocs[t]], [.. postingWeights[t]]);
         }
         return (postings, docTerms, norms);
+    }
+
+    /// <summary>
+    /// Term ids in order of first occurrence (papers, then their terms, in order), each paper's (term id, frequency)
+    /// pairs, each term's document frequency and the longest paper's term count: the numbering both scorers start from.
+    /// </summary>
+    private static (Dictionary<string, int> TermIds, (int Term, int Tf)[][] DocTf, List<int> Df, int Longest) NumberTerms(
+        IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n)
+    {
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docTf = new (int Term, int Tf)[n][];
+        var df = new List<int>();
+        var longest = 0;
+        for (var d = 0; d < n; d++)
+        {
+            var terms = paperTerms[d];
+            var list = new (int, int)[terms.Length];
+            for (var j = 0; j < terms.Length; j++)
+            {
+                var (text, tf) = terms[j];
+                if (!termIds.TryGetValue(text, out var termId))
+                {
+                    termIds[text] = termId = df.Count;
+                    df.Add(0);
+                }
+                df[termId]++;
+                list[j] = (termId, tf);
+            }
+            docTf[d] = list;
+            longest = Math.Max(longest, terms.Length);
+        }
+        return (termIds, docTf, df, longest);
     }
 
     /// <summary>Rounds to 5 significant digits, so the last bits of a float sum never decide an order.</summary>
@@ -285,28 +298,7 @@ internal static class SimilarPapers
         /// </summary>
         public static FastWeights? Read(IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n, int minDf, int maxDf, int maxQueryTerms)
         {
-            var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-            var docTf = new (int Term, int Tf)[n][];
-            var df = new List<int>();
-            var longest = 0;
-            for (var d = 0; d < n; d++)
-            {
-                var terms = paperTerms[d];
-                var list = new (int, int)[terms.Length];
-                for (var j = 0; j < terms.Length; j++)
-                {
-                    var (text, tf) = terms[j];
-                    if (!termIds.TryGetValue(text, out var termId))
-                    {
-                        termIds[text] = termId = df.Count;
-                        df.Add(0);
-                    }
-                    df[termId]++;
-                    list[j] = (termId, tf);
-                }
-                docTf[d] = list;
-                longest = Math.Max(longest, terms.Length);
-            }
+            var (termIds, docTf, df, longest) = NumberTerms(paperTerms, n);
 
             var order = termIds.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value).ToArray();
             var rank = new int[order.Length];
