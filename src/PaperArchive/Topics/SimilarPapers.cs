@@ -129,37 +129,45 @@ internal static class SimilarPapers
             {
                 continue;
             }
-            // Rounding costs a logarithm; most candidates are clearly out before it is needed.
-            // Round(x) <= x * (1 + 5e-5), so a cosine below the bar by more than that margin never
-            // reaches it once rounded, and skipping it leaves the lists exactly as they were.
-            var cosine = raw / (norms[d] * norms[e]);
-            var upper = cosine * (1 + 1e-4);
-            if (upper < options.SimilarMinScore || (best.Count == k && upper < best[^1].Score))
-            {
-                continue;
-            }
-            var score = Round(cosine);
-            if (score < options.SimilarMinScore)
-            {
-                continue;
-            }
-            var candidate = (score, ids[e]);
-            if (best.Count == k && Compare(candidate, best[^1]) >= 0)
-            {
-                continue;
-            }
-            var at = best.Count;
-            while (at > 0 && Compare(candidate, best[at - 1]) < 0)
-            {
-                at--;
-            }
-            best.Insert(at, candidate);
-            if (best.Count > k)
-            {
-                best.RemoveAt(k);
-            }
+            Offer(best, raw / (norms[d] * norms[e]), ids[e], options);
         }
         return [.. best.Select(b => b.Id)];
+    }
+
+    /// <summary>
+    /// Both scorers' selection of the best <c>SimilarCount</c>: the list ends up the same whatever order candidates come in.
+    /// Rounding costs a logarithm, and most candidates are clearly out before it is needed: Round(x) &lt;= x * (1 + 5e-5),
+    /// so a cosine below the bar by more than that margin never reaches it once rounded. True when the candidate went in.
+    /// </summary>
+    private static bool Offer(List<(double Score, string Id)> best, double cosine, string id, TopicAnalysisOptions options)
+    {
+        var k = options.SimilarCount;
+        var upper = cosine * (1 + 1e-4);
+        if (upper < options.SimilarMinScore || (best.Count == k && upper < best[^1].Score))
+        {
+            return false;
+        }
+        var score = Round(cosine);
+        if (score < options.SimilarMinScore)
+        {
+            return false;
+        }
+        var candidate = (score, id);
+        if (best.Count == k && Compare(candidate, best[^1]) >= 0)
+        {
+            return false;
+        }
+        var at = best.Count;
+        while (at > 0 && Compare(candidate, best[at - 1]) < 0)
+        {
+            at--;
+        }
+        best.Insert(at, candidate);
+        if (best.Count > k)
+        {
+            best.RemoveAt(k);
+        }
+        return true;
     }
 
     /// <summary>Score descending, then id ordinal ascending.</summary>
@@ -427,41 +435,6 @@ internal static class SimilarPapers
                 }
             }
             return [.. best.Select(b => b.Id)];
-        }
-
-        /// <summary>
-        /// The reference's selection: the list ends up the same whatever order candidates come in. True
-        /// when the candidate went in.
-        /// </summary>
-        private static bool Offer(List<(double Score, string Id)> best, double cosine, string id, TopicAnalysisOptions options)
-        {
-            var k = options.SimilarCount;
-            var upper = cosine * (1 + 1e-4);
-            if (upper < options.SimilarMinScore || (best.Count == k && upper < best[^1].Score))
-            {
-                return false;
-            }
-            var score = Round(cosine);
-            if (score < options.SimilarMinScore)
-            {
-                return false;
-            }
-            var candidate = (score, id);
-            if (best.Count == k && Compare(candidate, best[^1]) >= 0)
-            {
-                return false;
-            }
-            var at = best.Count;
-            while (at > 0 && Compare(candidate, best[at - 1]) < 0)
-            {
-                at--;
-            }
-            best.Insert(at, candidate);
-            if (best.Count > k)
-            {
-                best.RemoveAt(k);
-            }
-            return true;
         }
     }
 

@@ -5,7 +5,7 @@ namespace PaperArchive.Tests.Topics;
 
 /// <summary>
 /// The fast similar-papers scorer (<see cref="SimilarPapers.Compute"/>) against the exhaustive reference
-/// (<see cref="SimilarPapers.ComputeExhaustive"/>, the scorer as it was): every list identical, element for
+/// (<see cref="SimilarPapers.ComputeExhaustive"/>, the scorer as it was; both pick the best through one selection, `Offer`): every list identical, element for
 /// element, on random corpora built to stress it (skewed term frequencies so that some terms are in most
 /// papers, duplicated papers so that scores tie and ties go by id, one-term papers with large normalised
 /// weights, terms in every paper) and on the real fixtures.
