@@ -103,7 +103,7 @@ public sealed class SiteFileWriter
     /// <summary>Keeps a published file without looking at its bytes (the caller knows they are current); false when it cannot.</summary>
     public bool Keep(string sitePath)
     {
-        if (PublishedSite is null || _previous is null || !_previous.TryGetValue(sitePath, out var hash) || !File.Exists(Path.Combine(PublishedSite, sitePath)))
+        if (PublishedSite is null || _previous is null || !_previous.TryGetValue(sitePath, out var hash) || !IsPublished(sitePath))
         {
             return false;
         }
@@ -114,5 +114,52 @@ public sealed class SiteFileWriter
 
     private bool Unchanged(string sitePath, string hash) =>
         _previous is not null && _previous.TryGetValue(sitePath, out var before) && before == hash
-        && File.Exists(Path.Combine(PublishedSite!, sitePath));
+        && IsPublished(sitePath);
+
+    // Folder of the published site → names of the files in it, listed once (see IsPublished).
+    private readonly ConcurrentDictionary<string, Lazy<HashSet<string>>> _published = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the published site has the file (false without one). Each folder is listed once, by name: a daily build asks
+    /// about every page and file of the site, and one stat each cost more than the rest of deciding that a page is unchanged
+    /// (75,000 pages: ~0.8 s of CPU, against a few dozen folder listings).
+    /// </summary>
+    public bool IsPublished(string sitePath)
+    {
+        if (PublishedSite is null)
+        {
+            return false;
+        }
+        var slash = sitePath.LastIndexOf('/');
+        var folder = slash < 0 ? "" : sitePath[..slash];
+        var names = _published.GetOrAdd(folder, f => new Lazy<HashSet<string>>(() => ListFiles(f))).Value;
+        return names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(sitePath.AsSpan(slash + 1));
+    }
+
+    /// <summary>Lets go of the folder listings (<see cref="IsPublished"/> lists a folder again when asked about it).</summary>
+    public void ForgetListings() => _published.Clear();
+
+    private HashSet<string> ListFiles(string folder)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(
+                Path.Combine(PublishedSite!, folder),
+                (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(),
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 })
+            {
+                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+            };
+            foreach (var name in entries)
+            {
+                names.Add(name);
+            }
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            // No such folder (or unreadable): none of its files are there to keep.
+        }
+        return names;
+    }
 }

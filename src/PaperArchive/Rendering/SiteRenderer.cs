@@ -133,7 +133,7 @@ public static class SiteRenderer
                         var data = fingerprint.Of(page, before, shared: true);
                         trace?.Add(RenderTrace.Fingerprint, t0);
                         t0 = trace?.Now();
-                        if (Unchanged(page, data, out var old) && (inPlace ? File.Exists(Path.Combine(options!.PreviousSite!, output.Path)) : TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file)))
+                        if (Unchanged(page, data, out var old) && (inPlace ? files!.IsPublished(output.Path) : TryReuse(Path.Combine(options!.PreviousSite!, output.Path), file)))
                         {
                             pages[page.Path] = old!;
                             trace?.Add(RenderTrace.Kept, t0);
@@ -205,6 +205,7 @@ public static class SiteRenderer
             }
         });
         trace?.Print();
+        files?.ForgetListings();
         // Cached partials (include_cached) serve this loop only: the build's later steps get their memory back.
         plan.Renderer.ReleasePartialCache();
         var manifest = new RenderManifest(RenderManifest.CurrentFormat, options?.Global ?? "", siteMembers,

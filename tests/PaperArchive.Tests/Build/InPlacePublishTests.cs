@@ -94,7 +94,7 @@ public class InPlacePublishTests
             old day
             -- gone/b.html --
             stale
-            -- .paperarchive/manifest.json --
+            -- .paperarchive/manifest.bin --
             old manifest
             """);
         InlineTree.Write(staging, """
@@ -102,7 +102,7 @@ public class InPlacePublishTests
             new home
             -- days/c.html --
             new day
-            -- .paperarchive/manifest.json --
+            -- .paperarchive/manifest.bin --
             new manifest
             -- .paperarchive-publish --
             gone/b.html
@@ -112,7 +112,7 @@ public class InPlacePublishTests
         Assert.Equal("new home", File.ReadAllText(Path.Combine(site, "index.html")).Trim());
         Assert.Equal("old day", File.ReadAllText(Path.Combine(site, "days", "a.html")).Trim());
         Assert.Equal("new day", File.ReadAllText(Path.Combine(site, "days", "c.html")).Trim());
-        Assert.Equal("new manifest", File.ReadAllText(Path.Combine(site, ".paperarchive", "manifest.json")).Trim());
+        Assert.Equal("new manifest", File.ReadAllText(Path.Combine(site, ".paperarchive", "manifest.bin")).Trim());
         Assert.False(Directory.Exists(Path.Combine(site, "gone")));
         Assert.False(Directory.Exists(staging));
     }

@@ -152,6 +152,27 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void Generated_files_and_whole_folders_deleted_from_the_site_are_written_again()
+    {
+        using var tmp = TestPaths.Temp();
+        var options = Workspace(tmp.Path);
+        AddDay(options, Days[0]);
+        Assert.True(SiteBuilder.Build(options).Published);
+
+        // A generated file with a key (a citation export), one without (the site feed), and a folder of pages.
+        var export = Directory.GetFiles(Path.Combine(options.OutputDir, "papers"), "*.bib").Order(StringComparer.Ordinal).First();
+        File.Delete(export);
+        File.Delete(Path.Combine(options.OutputDir, "atom.xml"));
+        Directory.Delete(Path.Combine(options.OutputDir, "weeks"), recursive: true);
+        var report = SiteBuilder.Build(options);
+        Assert.True(report.Published);
+        Assert.True(File.Exists(export));
+        Assert.True(File.Exists(Path.Combine(options.OutputDir, "atom.xml")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(options.OutputDir, "weeks")));
+        AssertSameAsFullBuild(options, "generated files and a folder deleted from the site");
+    }
+
+    [Fact]
     public void Building_never_writes_through_a_hard_link_into_the_published_site()
     {
         using var tmp = TestPaths.Temp();
