@@ -155,7 +155,34 @@ public static class SiteBuilder
         // With the published site's manifest, the site is updated in place: staging receives only the
         // files that changed, and publishing moves them over (see StagingDirectory.PublishInPlace).
         var files = new SiteFileWriter(staging.Path, previous is null ? null : Path.GetFullPath(options.OutputDir), previous?.Files);
-        var (render, checker) = RenderSite(archive, analysis, config, theme, staging.Path, files, previous, options, heap, () => MemoryTrace("(pages listed)", clock.Elapsed));
+        // Step 6 reads only the data, so on an archive of ordinary size it runs beside rendering: rendering has serial
+        // stretches (listing the outputs, the manifest, the sitemaps) where a core would otherwise wait. Above
+        // StreamAbovePapers the two steps' data would not fit in memory together, so they run one after the other.
+        var keepSearch = dataUnchanged && previous is not null ? KeepSearch(previous, files) : null;
+        Task<(IReadOnlyList<string> Search, IReadOnlyList<string> Reader, byte[]? CacheBytes)>? searchBeside = null;
+        if (keepSearch is null && archive.Papers.Count <= StreamAbovePapers)
+        {
+            searchBeside = Task.Factory.StartNew(() => WriteSearch(archive, analysis, files, options, heap, _ => { }),
+                options.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        (RenderReport Report, RenderedPageChecker? Checker) rendered;
+        try
+        {
+            rendered = RenderSite(archive, analysis, config, theme, staging.Path, files, previous, options, heap, () => MemoryTrace("(pages listed)", clock.Elapsed));
+        }
+        catch when (searchBeside is not null)
+        {
+            // Not left writing into the staging folder that is about to be deleted; its own failure is of no interest now.
+            try
+            {
+                searchBeside.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+            throw;
+        }
+        var (render, checker) = rendered;
         diagnostics.AddRange(render.Diagnostics);
         // Data problems (import, topics, config) are reported but still publish what was good;
         // these block publishing: a theme that fails, a site over budget, links under --strict.
@@ -169,16 +196,18 @@ public static class SiteBuilder
         IReadOnlyList<string> searchFiles;
         IReadOnlyList<string> readerFiles;
         byte[]? searchCacheBytes = null;
-        if (dataUnchanged && previous is not null && KeepSearch(previous, files) is { } kept)
+        if (keepSearch is { } kept)
         {
             (searchFiles, readerFiles) = kept;
         }
+        else if (searchBeside is not null)
+        {
+            (searchFiles, readerFiles, searchCacheBytes) = searchBeside.GetAwaiter().GetResult();
+            Step("reader");
+        }
         else
         {
-            // Papers analysed for the published site are not analysed again (a shortcut: same terms, same bytes).
-            var searchCache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
-            (searchFiles, readerFiles) = WriteSearch(archive, analysis, files, Step, searchCache, heap);
-            searchCacheBytes = searchCache?.ToBytes();
+            (searchFiles, readerFiles, searchCacheBytes) = WriteSearch(archive, analysis, files, options, heap, Step);
         }
 
         // Every file of the new site (the zip aside), and where each is now: staged, or kept in the published site.
@@ -414,16 +443,22 @@ public static class SiteBuilder
         return (render, checker);
     }
 
-    /// <summary>Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b).</summary>
-    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, Action<string> step, SearchAnalysisCache? cache, HeapCeiling heap)
+    /// <summary>
+    /// Step 6 from scratch: the search index and, from the same statistics, the "For you" vectors (step 6b). Papers analysed
+    /// for the published site are not analysed again (a shortcut: same terms, same bytes); the analysis cache's new bytes
+    /// are returned for publishing.
+    /// </summary>
+    private static (IReadOnlyList<string> Search, IReadOnlyList<string> Reader, byte[]? CacheBytes) WriteSearch(ArchiveModel archive, ArchiveAnalysis analysis,
+        SiteFileWriter files, BuildOptions options, HeapCeiling heap, Action<string> step)
     {
+        var cache = options.Incremental ? SearchAnalysisCache.Load(SearchCachePath(options.OutputDir)) : null;
         var searchData = SearchIndexBuilder.Build(archive, analysis, cache, () => heap.Check());
         heap.Check();
         // The index's text (~160 MB as strings at 100,000 papers) is let go of once written, before the reader step.
         var searchPaths = WriteAll(SearchIndexWriter.Render(searchData, SearchIndexOptions.Default), SiteUrls.SearchIndexDir);
         step("reader");
         var readerPaths = WriteAll(ReaderVectorWriter.Render(searchData), SiteUrls.ReaderDir);
-        return (searchPaths, readerPaths);
+        return (searchPaths, readerPaths, cache?.ToBytes());
 
         List<string> WriteAll(SortedDictionary<string, string> rendered, string dir)
         {
