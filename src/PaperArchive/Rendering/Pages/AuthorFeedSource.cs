@@ -14,22 +14,17 @@ public sealed class AuthorFeedSource : IPageSource
 
     public IEnumerable<SiteOutput> GetPages(SiteContext site)
     {
-        var byAuthor = site.Archive.Papers
-            .DistinctBy(p => p.Id)
-            .SelectMany(p => p.Authors.Select(a => (Name: a.Name.Trim(), Paper: p)))
-            .Where(x => x.Name.Length > 0)
-            .GroupBy(x => x.Name, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var group in byAuthor)
+        // A paper id the archive holds twice counts once, as its first record (as SiteContext keeps it).
+        foreach (var (name, entries) in SiteContext.ByAuthor(site.Archive.Papers.Where(p => ReferenceEquals(site.FindPaper(p.Id), p))))
         {
-            var papers = site.Newest(group.Select(x => x.Paper).DistinctBy(p => p.Id));
+            var papers = site.Newest(SiteContext.DistinctById(entries));
             if (papers.Length < MinPapers)
             {
                 continue;
             }
-            var slug = site.Authors[group.Key];
+            var slug = site.Authors[name];
             var updated = site.FindPaper(papers[0].Id)?.FirstSeen ?? (site.Days.Count > 0 ? site.Days[^1].Date : new DateOnly(2000, 1, 1));
-            var feed = new FeedInfo($"{site.Config.Title}: papers by {group.Key}", $"New papers by {group.Key} in {site.Config.Title}",
+            var feed = new FeedInfo($"{site.Config.Title}: papers by {name}", $"New papers by {name} in {site.Config.Title}",
                 site.Config.BaseUrl, SiteUrls.AuthorFeed(slug), SiteUrls.Author(slug), updated, site.Config.Language);
             var newest = papers.Take(site.Config.FeedSize).ToArray();
             yield return new SiteFile(SiteUrls.AuthorFeed(slug), s => AtomFeedWriter.Write(s, feed, newest)) { InSitemap = false, Key = f => f.Key("atom", feed, newest) };
