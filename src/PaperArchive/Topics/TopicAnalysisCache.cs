@@ -230,19 +230,23 @@ public sealed class TopicAnalysisCache
     {
         var ids = _entries.Keys.ToArray();
         Array.Sort(ids, StringComparer.Ordinal);
-        // Term strings are shared between papers (interned by the analysis, or one instance per string when loaded),
-        // so most are numbered by reference; an equal string met as another instance gets the number of the first.
+        // The papers are written first into their own buffer, numbering term strings as they come; the head (engine,
+        // queries, strings) then goes before them. Term strings are shared between papers (interned by the analysis,
+        // one instance per string when loaded), so most are numbered by reference; an equal string met as another
+        // instance gets the number of the first.
         var byText = new Dictionary<string, int>(StringComparer.Ordinal);
         var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         var strings = new List<string>();
-        var termNumbers = new int[ids.Length][];
-        for (var p = 0; p < ids.Length; p++)
+        var papers = new SpanWriter(1 << 22);
+        papers.Count(ids.Length);
+        foreach (var id in ids)
         {
-            var terms = _entries[ids[p]].Terms;
-            var numbers = termNumbers[p] = new int[terms.Length];
-            for (var t = 0; t < terms.Length; t++)
+            var entry = _entries[id];
+            papers.String(id);
+            papers.Bytes(entry.Hash);
+            papers.Count(entry.Terms.Length);
+            foreach (var (term, frequency) in entry.Terms)
             {
-                var term = terms[t].Term;
                 if (!byInstance.TryGetValue(term, out var number))
                 {
                     if (!byText.TryGetValue(term, out number))
@@ -252,45 +256,33 @@ public sealed class TopicAnalysisCache
                     }
                     byInstance[term] = number;
                 }
-                numbers[t] = number;
+                papers.Count(number);
+                papers.Count(frequency);
             }
-        }
-        var writer = new SpanWriter(1 << 20);
-        writer.Bytes(Magic);
-        writer.Int32(Format);
-        writer.String(Engine);
-        writer.Count(Queries.Count);
-        foreach (var q in Queries)
-        {
-            writer.String(q);
-        }
-        writer.Count(strings.Count);
-        foreach (var s in strings)
-        {
-            writer.String(s);
-        }
-        writer.Count(ids.Length);
-        for (var p = 0; p < ids.Length; p++)
-        {
-            var entry = _entries[ids[p]];
-            writer.String(ids[p]);
-            writer.Bytes(entry.Hash);
-            writer.Count(entry.Terms.Length);
-            var numbers = termNumbers[p];
-            for (var t = 0; t < numbers.Length; t++)
-            {
-                writer.Count(numbers[t]);
-                writer.Count(entry.Terms[t].Frequency);
-            }
-            writer.Count(entry.Topics.Length);
+            papers.Count(entry.Topics.Length);
             foreach (var t in entry.Topics)
             {
-                writer.Count(t);
+                papers.Count(t);
             }
         }
-        var body = writer.Length;
-        writer.Bytes(new byte[ChecksumLength]);
-        var bytes = writer.ToArray();
+        var head = new SpanWriter(1 << 20);
+        head.Bytes(Magic);
+        head.Int32(Format);
+        head.String(Engine);
+        head.Count(Queries.Count);
+        foreach (var q in Queries)
+        {
+            head.String(q);
+        }
+        head.Count(strings.Count);
+        foreach (var s in strings)
+        {
+            head.String(s);
+        }
+        var bytes = new byte[head.Length + papers.Length + ChecksumLength];
+        head.Written.CopyTo(bytes);
+        papers.Written.CopyTo(bytes.AsSpan(head.Length));
+        var body = head.Length + papers.Length;
         XxHash128.Hash(bytes.AsSpan(0, body), bytes.AsSpan(body));
         return bytes;
     }
@@ -339,7 +331,7 @@ public sealed class TopicAnalysisCache
             _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
         }
 
-        public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
         private void Ensure(int more)
         {
