@@ -22,7 +22,7 @@ public sealed class TopicAnalysisCache
     /// <summary>File name of the cache inside the site's build-state folder.</summary>
     public const string FileName = "topics-analysis.bin";
 
-    /// <summary>2: XXH128 paper hashes and checksum (1: SHA-256).</summary>
+    /// <summary>2: XXH128 paper hashes and checksum (1: SHA-256), keywords' analysis after the papers.</summary>
     private const int Format = 2;
     private const int HashLength = 16;
     private const int ChecksumLength = 16;
@@ -35,12 +35,16 @@ public sealed class TopicAnalysisCache
 
     private readonly Dictionary<string, Entry> _entries;
 
-    internal TopicAnalysisCache(string engine, IReadOnlyList<string> queries, Dictionary<string, Entry> entries)
+    internal TopicAnalysisCache(string engine, IReadOnlyList<string> queries, Dictionary<string, Entry> entries, IReadOnlyDictionary<string, KeywordParts>? keywords = null)
     {
         Engine = engine;
         Queries = queries;
         _entries = entries;
+        Keywords = keywords ?? new Dictionary<string, KeywordParts>(StringComparer.Ordinal);
     }
+
+    /// <summary>Each raw keyword of the papers, analysed (<see cref="KeywordNormalizer.Analyzed"/>).</summary>
+    internal IReadOnlyDictionary<string, KeywordParts> Keywords { get; }
 
     /// <summary>The engine the entries were computed by.</summary>
     public string Engine { get; }
@@ -211,7 +215,30 @@ public sealed class TopicAnalysisCache
             }
             entries[id] = new Entry(hash, terms, topics);
         }
-        return reader.AtEnd ? new TopicAnalysisCache(engine, queries, entries) : null;
+        if (!reader.TryCount(out var keywordCount))
+        {
+            return null;
+        }
+        var keywords = new Dictionary<string, KeywordParts>(keywordCount, StringComparer.Ordinal);
+        for (var k = 0; k < keywordCount; k++)
+        {
+            if (!reader.TryString(out var raw) || !reader.TryCount(out var flags) || flags > 15)
+            {
+                return null;
+            }
+            var surface = raw;
+            var withExpansions = raw;
+            string? acronymKey = null;
+            string? expansionNode = null;
+            if (((flags & 1) == 0 && !reader.TryString(out surface)) || ((flags & 2) == 0 && !reader.TryString(out withExpansions)) ||
+                !reader.TryString(out var node) || !reader.TryString(out var squashed) ||
+                ((flags & 4) != 0 && !reader.TryString(out acronymKey)) || ((flags & 8) != 0 && !reader.TryString(out expansionNode)))
+            {
+                return null;
+            }
+            keywords[raw] = new KeywordParts(surface, node, squashed, acronymKey, expansionNode, withExpansions);
+        }
+        return reader.AtEnd ? new TopicAnalysisCache(engine, queries, entries, keywords) : null;
     }
 
     /// <summary>Writes the cache atomically (papers in id order, strings in first-use order: the same analysis gives the same bytes).</summary>
@@ -263,6 +290,34 @@ public sealed class TopicAnalysisCache
             foreach (var t in entry.Topics)
             {
                 papers.Count(t);
+            }
+        }
+        // Keywords in ordinal order; the surface form and the written-out form are mostly the keyword itself (flags 1, 2).
+        var raws = Keywords.Keys.ToArray();
+        Array.Sort(raws, StringComparer.Ordinal);
+        papers.Count(raws.Length);
+        foreach (var raw in raws)
+        {
+            var k = Keywords[raw];
+            papers.String(raw);
+            papers.Count((k.Surface == raw ? 1 : 0) | (k.WithExpansions == raw ? 2 : 0) | (k.AcronymKey is null ? 0 : 4) | (k.ExpansionNode is null ? 0 : 8));
+            if (k.Surface != raw)
+            {
+                papers.String(k.Surface);
+            }
+            if (k.WithExpansions != raw)
+            {
+                papers.String(k.WithExpansions);
+            }
+            papers.String(k.Node);
+            papers.String(k.Squashed);
+            if (k.AcronymKey is not null)
+            {
+                papers.String(k.AcronymKey);
+            }
+            if (k.ExpansionNode is not null)
+            {
+                papers.String(k.ExpansionNode);
             }
         }
         var head = new SpanWriter(1 << 20);
