@@ -28,6 +28,8 @@ public static class Program
             "dump" => Dump(real, topics, args.Length > 1 ? args[1] : null),
             "similar" => Similar(real, topics, args.Skip(1).ToArray()),
             "keywords" => Keywords(real, topics),
+            "simcache" => SimilarFromCache(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1, args.Length > 4),
+            "step" => StepRun(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1),
             "archive" => ArchiveRun(args[1], args.Length > 2 ? args[2] : Path.Combine(root, "input", "topics.yml"), args.Length > 3 ? args[3] : null, args.Length > 4 ? args[4] : null),
             _ => Bench(real, topics, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
         };
@@ -127,6 +129,82 @@ public static class Program
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{archive.Papers.Count} papers: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpuSeconds:0.00} s CPU, load average {LoadAverage()}, allocated {allocated / 1048576.0:0} MiB, output digest {digest}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>step ARCHIVE-DIR topics.yml CACHE-FILE [rounds]</c>: the build's topics step as SiteBuilder runs it in an incremental
+    /// build (load the cache, analyse, serialise the next cache, write the archive's topic pages), timed part by part
+    /// (wall and process CPU); the cache file is read, never rewritten, so rounds and runs repeat the same incremental step.
+    /// Make the cache with <c>archive</c> mode over the archive without the new day (the cache is tied to this build).
+    /// </summary>
+    private static int StepRun(string dir, string topicsFile, string cacheFile, int rounds)
+    {
+        var archive = PaperArchive.Archive.ArchiveReader.Read(dir).Archive;
+        var (topics, _) = TopicRules.Load(topicsFile);
+        for (var r = 0; r < rounds; r++)
+        {
+            GC.Collect();
+            var process = Process.GetCurrentProcess();
+            var parts = new List<string>();
+            var cpu0 = process.TotalProcessorTime;
+            var total = Stopwatch.StartNew();
+            T Part<T>(string name, Func<T> f)
+            {
+                var c = Process.GetCurrentProcess().TotalProcessorTime;
+                var w = Stopwatch.StartNew();
+                var value = f();
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {w.Elapsed.TotalSeconds:0.000}/{(Process.GetCurrentProcess().TotalProcessorTime - c).TotalSeconds:0.000}"));
+                return value;
+            }
+            var cache = Part("load", () => TopicAnalysisCache.Load(cacheFile));
+            var result = Part("run", () => TopicAnalyzer.Run(archive, topics, cache: cache));
+            var bytes = Part("toBytes", () => result.Cache!.ToBytes());
+            Part("pages", () => TopicPageWriter.Write(archive, result.Analysis, dir));
+            total.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var lines = result.Analysis.ByPaper.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+                    e.Key + ":" + string.Join(",", e.Value.TopicSlugs) + "|" + string.Join(",", e.Value.Keywords) + "|" + string.Join(",", e.Value.SimilarIds))
+                .Concat(result.Analysis.KeywordPages.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => "page " + e.Key + " -> " + e.Value))
+                .Concat(result.Diagnostics.Select(d => "diagnostic " + d));
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))))[..16];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {total.Elapsed.TotalSeconds:0.000} s wall, {cpu:0.000} s CPU ({string.Join(", ", parts)}; wall/CPU), cache {cache.Count} -> {result.Cache!.Count} ({bytes.Length} bytes), load {LoadAverage()}, digest {digest}"));
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>simcache CACHE-FILE rounds [threads] [exhaustive]</c>: similar papers alone over the similarity terms of a cache file
+    /// (every paper it holds), <c>rounds</c> times in one process; CPU seconds and a digest of the lists per round, and once the
+    /// exhaustive reference's digest when asked.
+    /// </summary>
+    private static int SimilarFromCache(string cacheFile, int rounds, int threads, bool exhaustive)
+    {
+        // Whatever build wrote it: the file's own engine (after the magic and the format number).
+        using var header = new BinaryReader(File.OpenRead(cacheFile));
+        header.ReadBytes(8);
+        var cache = TopicAnalysisCache.Load(cacheFile, header.ReadString());
+        var ids = cache.PaperIds.Order(StringComparer.Ordinal).ToList();
+        var terms = ids.Select(id => cache.TryGetSimilarityTerms(id, out var t) ? t.ToArray() : []).ToList();
+        var runs = new List<(string, Func<string[][]>)>();
+        for (var r = 0; r < rounds; r++)
+        {
+            runs.Add(("fast", () => SimilarPapers.Compute(terms, ids, TopicAnalysisOptions.Default, threads)));
+        }
+        if (exhaustive)
+        {
+            runs.Add(("exhaustive", () => SimilarPapers.ComputeExhaustive(terms, ids, TopicAnalysisOptions.Default, threads)));
+        }
+        foreach (var (name, compute) in runs)
+        {
+            var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var w = Stopwatch.StartNew();
+            var lists = compute();
+            var c1 = (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalSeconds;
+            var h = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lists.Select(l => string.Join(",", l))))))[..16];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ids.Count} papers, similar ({name}, {threads} thread(s)): {w.Elapsed.TotalSeconds:0.000} s wall, {c1:0.000} s CPU, digest {h}, load {LoadAverage()}"));
+        }
         return 0;
     }
 

@@ -18,10 +18,16 @@ internal sealed partial class KeywordNormalizer
     private readonly Dictionary<string, string[]> _tableTokens;
     private readonly Dictionary<string, string> _tableExpansion;
     private readonly List<(string Acronym, string[] Expansion)> _expansionTokens = [];
-    private readonly Dictionary<string, string> _withExpansions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeywordParts> _parts = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, KeywordParts>? _known;
 
-    public KeywordNormalizer()
+    /// <param name="known">
+    /// Each raw keyword's analysis from an earlier run of the same engine (<see cref="Analyzed"/>): pure functions of the
+    /// keyword, so an incremental build analyses only keywords it has not met before.
+    /// </param>
+    public KeywordNormalizer(IReadOnlyDictionary<string, KeywordParts>? known = null)
     {
+        _known = known;
         _tableTokens = new Dictionary<string, string[]>(StringComparer.Ordinal);
         _tableExpansion = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (acronym, expansion) in KeywordAcronyms.Table)
@@ -43,18 +49,13 @@ internal sealed partial class KeywordNormalizer
         var sets = new UnionFind();
         var occurrences = new List<(int Paper, string Surface, string Node)>();
         var learned = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var parts = new Dictionary<string, (string, string, string, string?, string?)>(StringComparer.Ordinal);
 
         for (var p = 0; p < papers.Count; p++)
         {
             foreach (var raw in papers[p].AiKeywords)
             {
-                // The same keyword recurs on thousands of papers: its analysis is done once per build.
-                if (!parts.TryGetValue(raw, out var part))
-                {
-                    parts[raw] = part = Parts(raw);
-                }
-                var (surface, node, squashed, acronymKey, expansionNode) = part;
+                // The same keyword recurs on thousands of papers: its analysis is done once per build (or taken from the last).
+                var (surface, node, squashed, acronymKey, expansionNode, _) = Analyze(raw);
                 if (surface.Length == 0)
                 {
                     continue;
@@ -128,6 +129,23 @@ internal sealed partial class KeywordNormalizer
         return new KeywordResult(perPaper, paperCounts);
     }
 
+    /// <summary>Every raw keyword analysed by <see cref="Normalize"/> and <see cref="WithExpansions"/> so far (for the next run's <c>known</c>).</summary>
+    public IReadOnlyDictionary<string, KeywordParts> Analyzed => _parts;
+
+    private KeywordParts Analyze(string raw)
+    {
+        if (_parts.TryGetValue(raw, out var part))
+        {
+            return part;
+        }
+        if (_known is null || !_known.TryGetValue(raw, out part))
+        {
+            var (surface, node, squashed, acronymKey, expansionNode) = Parts(raw);
+            part = new KeywordParts(surface, node, squashed, acronymKey, expansionNode, ComputeWithExpansions(raw));
+        }
+        return _parts[raw] = part;
+    }
+
     /// <summary>What <see cref="Normalize"/> needs of one raw keyword, all pure functions of it: surface form, concept node, squashed node, learned acronym key and expansion node.</summary>
     private (string Surface, string Node, string Squashed, string? AcronymKey, string? ExpansionNode) Parts(string raw)
     {
@@ -170,14 +188,7 @@ internal sealed partial class KeywordNormalizer
     /// "LLMs for code large language model"; "vision-language models" → "... VLM"), for the search index,
     /// so a topic query finds either spelling.
     /// </summary>
-    public string WithExpansions(string keyword)
-    {
-        if (_withExpansions.TryGetValue(keyword, out var known))
-        {
-            return known;
-        }
-        return _withExpansions[keyword] = ComputeWithExpansions(keyword);
-    }
+    public string WithExpansions(string keyword) => Analyze(keyword).WithExpansions;
 
     private string ComputeWithExpansions(string keyword)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperArchive.Topics;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace PaperArchive.Topics;
 /// <para>Deterministic: a paper's score sums its terms in term order (not in doc order, which depends
 /// on indexing threads), scores are rounded to 5 significant digits before comparing, and ties go to
 /// the smaller paper id (ordinal). Parallel and serial runs give the same lists.</para>
+/// <para>The hot loops are compiled optimised straight away (<see cref="MethodImplOptions.AggressiveOptimization"/>): a build
+/// runs them once, in a fresh process, so the quick first-tier code would do much of the work before being replaced.</para>
 /// </summary>
 internal static class SimilarPapers
 {
@@ -227,6 +231,7 @@ internal static class SimilarPapers
     /// Term ids in order of first occurrence (papers, then their terms, in order), each paper's (term id, frequency)
     /// pairs, each term's document frequency and the longest paper's term count: the numbering both scorers start from.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Dictionary<string, int> TermIds, (int Term, int Tf)[][] DocTf, List<int> Df, int Longest) NumberTerms(
         IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n)
     {
@@ -304,6 +309,7 @@ internal static class SimilarPapers
         /// As <see cref="ReadWeights"/> plus the queries, or null when a weight is negative or not finite
         /// or a paper lists a term twice (the reference's order of additions is then not reproduced here).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static FastWeights? Read(IReadOnlyList<(string Term, int Frequency)[]> paperTerms, int n, int minDf, int maxDf, int maxQueryTerms)
         {
             var (termIds, docTf, df, longest) = NumberTerms(paperTerms, n);
@@ -386,6 +392,7 @@ internal static class SimilarPapers
         /// leaves zero once and for all with the first positive product; zero-weight query terms add +0 to
         /// every sum and are skipped (the papers only they meet score 0, below any positive minimum).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string[] ForOne(int d, IReadOnlyList<string> ids, FastScratch scratch, TopicAnalysisOptions options)
         {
             if (norms[d] == 0)

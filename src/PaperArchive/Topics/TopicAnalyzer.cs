@@ -26,7 +26,8 @@ public static class TopicAnalyzer
         var papers = archive.Papers.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var ids = papers.Select(p => p.Id).ToList();
 
-        var normalizer = new KeywordNormalizer();
+        // Keywords analysed by an earlier run of this engine are not analysed again (the concepts are still formed anew).
+        var normalizer = new KeywordNormalizer(cache is not null && cache.Engine == TopicAnalysisCache.CurrentEngine ? cache.Keywords : null);
         var keywords = normalizer.Normalize(papers);
         var keywordText = papers.Select(p => string.Join("\n", p.AiKeywords.Select(normalizer.WithExpansions))).ToList();
         var threads = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
@@ -124,7 +125,7 @@ public static class TopicAnalyzer
         {
             entries[ids[i]] = new TopicAnalysisCache.Entry(hashes[i], similarityTerms[i], [.. matches[i].Order()]);
         }
-        var nextCache = new TopicAnalysisCache(TopicAnalysisCache.CurrentEngine, queryTexts, entries);
+        var nextCache = new TopicAnalysisCache(TopicAnalysisCache.CurrentEngine, queryTexts, entries, normalizer.Analyzed);
 
         var similar = SimilarPapers.Compute(similarityTerms, ids, options, threads);
 

@@ -54,9 +54,11 @@ public static class TopicPageWriter
             list.Sort(NewestFirst);
         }
         var pages = new List<(string, string)> { (TopicsDir + "/" + IndexFile, RenderIndex(analysis.Topics, members)) };
+        // A paper on several topics has the same line on each page (all pages sit in one folder): made once.
+        var lines = new Dictionary<Paper, string>(ReferenceEqualityComparer.Instance);
         foreach (var topic in analysis.Topics)
         {
-            pages.Add((PagePath(topic.Slug), RenderTopic(topic, members[topic.Slug])));
+            pages.Add((PagePath(topic.Slug), RenderTopic(topic, members[topic.Slug], lines)));
         }
         return pages;
     }
@@ -90,7 +92,7 @@ public static class TopicPageWriter
         return b.ToString();
     }
 
-    private static string RenderTopic(Topic topic, List<Paper> papers)
+    private static string RenderTopic(Topic topic, List<Paper> papers, Dictionary<Paper, string> lines)
     {
         var b = new StringBuilder();
         b.Append("---\n");
@@ -115,6 +117,8 @@ public static class TopicPageWriter
         }).Append(" [All topics](").Append(IndexFile).Append(")\n");
 
         var page = PagePath(topic.Slug);
+        // Lines are shared between pages at the same depth as a topic page of a URL-safe slug (topics/<slug>.md).
+        var shared = page.AsSpan().Count('/') == 1 ? lines : null;
         string? month = null;
         foreach (var paper in papers)
         {
@@ -124,20 +128,39 @@ public static class TopicPageWriter
                 month = m;
                 b.Append("\n## ").Append(m).Append("\n\n");
             }
-            b.Append("- ");
-            if (paper.FirstSeen is { } day)
+            if (shared is null)
             {
-                b.Append(Date(day)).Append(" · ");
+                b.Append(PaperLine(page, paper));
             }
-            b.Append('[').Append(MarkdownText.Inline(paper.Title)).Append("](")
-                .Append(ArchiveLayout.Relative(page, ArchiveLayout.PaperPath(paper))).Append(')');
-            if (paper.ArxivId is { } arxiv)
+            else
             {
-                // An arXiv id mid-line is plain text; Inline() would escape its dot as if it started a list.
-                b.Append(" · arXiv ").Append(PaperId.IsArxivId(arxiv) ? arxiv : MarkdownText.Inline(arxiv));
+                if (!shared.TryGetValue(paper, out var line))
+                {
+                    shared[paper] = line = PaperLine(page, paper);
+                }
+                b.Append(line);
             }
-            b.Append('\n');
         }
+        return b.ToString();
+    }
+
+    /// <summary>A paper's list item on a topic page (<paramref name="page"/> gives the depth of its links).</summary>
+    private static string PaperLine(string page, Paper paper)
+    {
+        var b = new StringBuilder(160);
+        b.Append("- ");
+        if (paper.FirstSeen is { } day)
+        {
+            b.Append(Date(day)).Append(" · ");
+        }
+        b.Append('[').Append(MarkdownText.Inline(paper.Title)).Append("](")
+            .Append(ArchiveLayout.Relative(page, ArchiveLayout.PaperPath(paper))).Append(')');
+        if (paper.ArxivId is { } arxiv)
+        {
+            // An arXiv id mid-line is plain text; Inline() would escape its dot as if it started a list.
+            b.Append(" · arXiv ").Append(PaperId.IsArxivId(arxiv) ? arxiv : MarkdownText.Inline(arxiv));
+        }
+        b.Append('\n');
         return b.ToString();
     }
 

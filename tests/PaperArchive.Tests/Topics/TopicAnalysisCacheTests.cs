@@ -140,6 +140,37 @@ public class TopicAnalysisCacheTests
         Assert.Equal(0, TopicAnalysisCache.Load(file).Count);
     }
 
+    [Fact]
+    public void A_file_of_another_format_loads_as_empty_and_the_run_is_cold()
+    {
+        var archive = TopicFixtures.Archive;
+        var cache = TopicAnalyzer.Run(archive, TopicFixtures.Topics, Options).Cache;
+        using var dir = TestPaths.Temp();
+        var file = Path.Combine(dir.Path, "cache.bin");
+        cache.Save(file);
+        var bytes = File.ReadAllBytes(file);
+        Assert.Equal(cache.Count, TopicAnalysisCache.Load(file).Count);
+
+        // Format 1 (SHA-256 checksum) and an unknown later format, each with a checksum that holds for its bytes.
+        foreach (var format in new[] { 1, 3 })
+        {
+            var body = bytes[..^16];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(4), format);
+            byte[] other = format == 1
+                ? [.. body, .. System.Security.Cryptography.SHA256.HashData(body)]
+                : [.. body, .. System.IO.Hashing.XxHash128.Hash(body)];
+            File.WriteAllBytes(file, other);
+            var loaded = TopicAnalysisCache.Load(file);
+            Assert.Equal(0, loaded.Count);
+            AssertSame(TopicFixtures.Result, TopicAnalyzer.Run(archive, TopicFixtures.Topics, Options, loaded));
+        }
+
+        // Bytes after the last paper (an appended or half-overwritten file) with a matching checksum: not trusted either.
+        byte[] longer = [.. bytes[..^16], 0x00];
+        File.WriteAllBytes(file, [.. longer, .. System.IO.Hashing.XxHash128.Hash(longer)]);
+        Assert.Equal(0, TopicAnalysisCache.Load(file).Count);
+    }
+
     /// <summary>
     /// Property: any split of the fixture archive into an older archive and new papers, with a fuzzed extra
     /// topic query, gives from the older archive's cache exactly the analysis of a run without cache.
