@@ -38,6 +38,10 @@ for (var run = 0; run < runs; run++)
     // The cache as the full build before left it (not timed).
     ArchiveReader.Read(archive, ArchivePageCache.Load(cacheFile)).Cache.Save(cacheFile);
     Thread.Sleep(1500);
+    // As at the start of a build: no model of an earlier run on the heap.
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
 
     var t = new double[6];
     var sw = Stopwatch.StartNew();
@@ -51,8 +55,12 @@ for (var run = 0; run < runs; run++)
         cpu = now;
         sw.Restart();
     }
+    var gc0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    var alloc0 = GC.GetTotalAllocatedBytes(true);
     var cache = ArchivePageCache.Load(cacheFile);
     Lap(0);
+    Console.WriteLine($"  load allocated {(GC.GetTotalAllocatedBytes(true) - alloc0) / 1e6:F0} MB");
+    Console.WriteLine($"  load GCs: {GC.CollectionCount(0) - gc0.Item1}/{GC.CollectionCount(1) - gc0.Item2}/{GC.CollectionCount(2) - gc0.Item3}, pause {(GC.GetTotalPauseDuration() - gc0.Item4).TotalMilliseconds:F0} ms");
     var report = ArchiveImporter.Import(new ImportOptions(input, archive) { Cache = cache });
     Lap(2);
     report.Cache.Save(cacheFile);

@@ -407,7 +407,7 @@ internal static class ArchivePageCacheFile
         private DayListing Day()
         {
             var date = Date();
-            var ids = new string[Count(minBytesEach: 1)];
+            var ids = Array<string>(Count(minBytesEach: 1));
             for (var i = 0; i < ids.Length; i++)
             {
                 ids[i] = Shared();
@@ -422,7 +422,7 @@ internal static class ArchivePageCacheFile
             var arxivId = has.HasFlag(Has.ArxivIdIsId) ? id : has.HasFlag(Has.ArxivId) ? String() : null;
             var title = String();
             var abstractText = has.HasFlag(Has.Abstract) ? String() : null;
-            var authors = new Author[Count(minBytesEach: 2)];
+            var authors = Array<Author>(Count(minBytesEach: 2));
             for (var i = 0; i < authors.Length; i++)
             {
                 var name = VarInt();
@@ -438,12 +438,12 @@ internal static class ArchivePageCacheFile
             var organization = has.HasFlag(Has.Organization) ? Shared() : null;
             var organizationHandle = has.HasFlag(Has.OrganizationHandle) ? Shared() : null;
             var published = has.HasFlag(Has.PublishedOn) ? Date() : (DateOnly?)null;
-            var listed = new DateOnly[Count(minBytesEach: 1)];
+            var listed = Array<DateOnly>(Count(minBytesEach: 1));
             for (var i = 0; i < listed.Length; i++)
             {
                 listed[i] = Date();
             }
-            var snapshots = new CountSnapshot[Count(minBytesEach: 2)];
+            var snapshots = Array<CountSnapshot>(Count(minBytesEach: 2));
             for (var i = 0; i < snapshots.Length; i++)
             {
                 var date = Date();
@@ -454,7 +454,7 @@ internal static class ArchivePageCacheFile
             }
             var submittedBy = has.HasFlag(Has.SubmittedBy) ? Shared() : null;
             var aiSummary = has.HasFlag(Has.AiSummary) ? String() : null;
-            var keywords = new string[Count(minBytesEach: 1)];
+            var keywords = Array<string>(Count(minBytesEach: 1));
             for (var i = 0; i < keywords.Length; i++)
             {
                 keywords[i] = Shared();
@@ -463,7 +463,7 @@ internal static class ArchivePageCacheFile
             var githubStars = has.HasFlag(Has.GithubStars) ? SignedVarInt() : (int?)null;
             var projectPage = has.HasFlag(Has.ProjectPage) ? String() : null;
             var thumbnail = has.HasFlag(Has.Thumbnail) ? String() : null;
-            var media = new string[Count(minBytesEach: 1)];
+            var media = Array<string>(Count(minBytesEach: 1));
             for (var i = 0; i < media.Length; i++)
             {
                 media[i] = String();
@@ -491,6 +491,8 @@ internal static class ArchivePageCacheFile
                 MediaUrls = ValueList<string>.Wrap(media),
             };
         }
+
+        private static T[] Array<T>(int n) => n == 0 ? [] : new T[n];
 
         private string Shared() => SharedAt(VarInt());
 
@@ -540,12 +542,19 @@ internal static class ArchivePageCacheFile
 
         private int SignedVarInt()
         {
-            var v = (uint)VarInt();
+            var v = UVarInt();
             return (int)(v >> 1) ^ -(int)(v & 1);
         }
 
-        /// <summary>A 7-bit varint of at most 5 bytes, non-negative.</summary>
+        /// <summary>A 7-bit varint, non-negative.</summary>
         private int VarInt()
+        {
+            var v = UVarInt();
+            return v <= int.MaxValue ? (int)v : throw new FormatException("bad number");
+        }
+
+        /// <summary>A 7-bit varint of at most 5 bytes.</summary>
+        private uint UVarInt()
         {
             uint result = 0;
             for (var shift = 0; shift < 35; shift += 7)
@@ -554,7 +563,7 @@ internal static class ArchivePageCacheFile
                 result |= (uint)(b & 0x7F) << shift;
                 if ((b & 0x80) == 0)
                 {
-                    return result <= int.MaxValue ? (int)result : throw new FormatException("bad number");
+                    return result;
                 }
             }
             throw new FormatException("bad number");
