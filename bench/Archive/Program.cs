@@ -61,8 +61,10 @@ for (var run = 0; run < runs; run++)
     Lap(0);
     Console.WriteLine($"  load allocated {(GC.GetTotalAllocatedBytes(true) - alloc0) / 1e6:F0} MB");
     Console.WriteLine($"  load GCs: {GC.CollectionCount(0) - gc0.Item1}/{GC.CollectionCount(1) - gc0.Item2}/{GC.CollectionCount(2) - gc0.Item3}, pause {(GC.GetTotalPauseDuration() - gc0.Item4).TotalMilliseconds:F0} ms");
+    alloc0 = GC.GetTotalAllocatedBytes(true);
     var report = ArchiveImporter.Import(new ImportOptions(input, archive) { Cache = cache });
     Lap(2);
+    Console.WriteLine($"  import allocated {(GC.GetTotalAllocatedBytes(true) - alloc0) / 1e6:F0} MB");
     report.Cache.Save(cacheFile);
     Lap(4);
     rows.Add(t);
