@@ -15,8 +15,14 @@ public static class ArchiveReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>A missing folder is an empty archive. With a <paramref name="cache"/>, pages whose bytes it knows are not parsed again.</summary>
-    public static ArchiveReadResult Read(string dir, ArchivePageCache? cache = null)
+    /// <summary>
+    /// A missing folder is an empty archive. With a <paramref name="cache"/>, pages whose bytes it knows are
+    /// not parsed again, and pages whose file signature it knows (<see cref="FileSignature"/>) not even read.
+    /// </summary>
+    public static ArchiveReadResult Read(string dir, ArchivePageCache? cache = null) => Read(dir, cache, TimeProvider.System);
+
+    /// <param name="clock">Tells which pages' signatures have settled (<see cref="FileSignature.IsSettled"/>) and may be remembered.</param>
+    internal static ArchiveReadResult Read(string dir, ArchivePageCache? cache, TimeProvider clock)
     {
         if (!Directory.Exists(dir))
         {
@@ -26,7 +32,9 @@ public static class ArchiveReader
         var pages = new PageRead[files.Length];
         // Opened by absolute path: a relative one is resolved against the working folder (a getcwd call) per page.
         var fullDir = Path.GetFullPath(dir);
-        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, fullDir, files[i], cache));
+        // Taken before any page's signature: a page changed after this moment shows a later status-change time.
+        var now = clock.GetUtcNow();
+        Parallel.For(0, files.Length, i => pages[i] = ReadPage(dir, fullDir, files[i], cache, now));
 
         var diagnostics = new List<Diagnostic>();
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
@@ -74,29 +82,40 @@ public static class ArchiveReader
             PaperFiles = papers.ToDictionary(kv => kv.Key, kv => kv.Value.Path, StringComparer.Ordinal),
             Digest = ArchiveDigest.Compute(pages.Where(p => p.Hash is not null).Select(p => KeyValuePair.Create(p.Path, p.Hash!))),
             FileHashes = pages.Where(p => p.Hash is not null).ToDictionary(p => p.Path, p => p.Hash!, StringComparer.Ordinal),
-            Cache = ArchivePageCache.From(pages.Where(p => p.Hash is not null && p.Diagnostics.Count == 0 && !unreadable.Contains(p.Path))
-                .Select(p => (p.Path, Convert.ToHexStringLower(p.Hash!), p.Paper, p.Day))),
+            Cache = (cache ?? ArchivePageCache.Empty()).With(pages.Where(p => p.Entry is not null && p.Diagnostics.Count == 0 && !unreadable.Contains(p.Path))
+                .Select(p => (p.Path, p.Entry!))),
         };
     }
 
-    private static PageRead ReadPage(string dir, string fullDir, string relPath, ArchivePageCache? cache)
+    private static PageRead ReadPage(string dir, string fullDir, string relPath, ArchivePageCache? cache, DateTimeOffset now)
     {
         var full = Path.Combine(dir, relPath);
+        var absolute = Path.Combine(fullDir, relPath);
         var diagnostics = new List<Diagnostic>();
+        var known = cache?.Find(relPath);
+        // Before reading: a change after the signature was taken then shows as another signature next time.
+        var signed = FileSignature.TryGet(absolute, out var signature);
+        if (signed && known is { Signature: { } was } && was == signature)
+        {
+            // The very file whose bytes were hashed and parsed: neither read nor hashed again.
+            return new PageRead(relPath, known.Paper, known.Day, known.Sha256, diagnostics, known);
+        }
+        FileSignature? settled = signed && signature.IsSettled(now) ? signature : null;
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(fullDir, relPath));
+            bytes = File.ReadAllBytes(absolute);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Error(full, null, "cannot read archive page: " + ex.Message));
-            return new PageRead(relPath, null, null, null, diagnostics);
+            return new PageRead(relPath, null, null, null, diagnostics, null);
         }
         var hash = SHA256.HashData(bytes);
-        if (cache is not null && cache.TryGet(relPath, Convert.ToHexStringLower(hash), out var cachedPaper, out var cachedDay))
+        if (known is not null && known.Sha256.AsSpan().SequenceEqual(hash))
         {
-            return new PageRead(relPath, cachedPaper, cachedDay, hash, diagnostics);
+            var entry = known.Signature == settled ? known : known with { Signature = settled };
+            return new PageRead(relPath, known.Paper, known.Day, hash, diagnostics, entry);
         }
         string text;
         try
@@ -106,14 +125,22 @@ public static class ArchiveReader
         catch (DecoderFallbackException)
         {
             diagnostics.Add(Diagnostic.Error(full, null, "archive page is not valid UTF-8"));
-            return new PageRead(relPath, null, null, hash, diagnostics);
+            return new PageRead(relPath, null, null, hash, diagnostics, null);
         }
+        Paper? paper = null;
+        DayListing? day = null;
         if (relPath.StartsWith(ArchiveLayout.PapersDir + "/", StringComparison.Ordinal))
         {
-            return new PageRead(relPath, PaperPage.Parse(text, full, diagnostics), null, hash, diagnostics);
+            paper = PaperPage.Parse(text, full, diagnostics);
         }
-        return new PageRead(relPath, null, DayPage.Parse(text, full, diagnostics), hash, diagnostics);
+        else
+        {
+            day = DayPage.Parse(text, full, diagnostics);
+        }
+        var parsed = paper is not null || day is not null ? new ArchivePageCache.Entry(hash, settled, paper, day) : null;
+        return new PageRead(relPath, paper, day, hash, diagnostics, parsed);
     }
 
-    private sealed record PageRead(string Path, Paper? Paper, DayListing? Day, byte[]? Hash, List<Diagnostic> Diagnostics);
+    /// <param name="Entry">What the page cache remembers for the page next time (null when it could not be read or parsed).</param>
+    private sealed record PageRead(string Path, Paper? Paper, DayListing? Day, byte[]? Hash, List<Diagnostic> Diagnostics, ArchivePageCache.Entry? Entry);
 }

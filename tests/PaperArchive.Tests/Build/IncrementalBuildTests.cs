@@ -46,7 +46,7 @@ public class IncrementalBuildTests
         // The parsed-page and search-analysis caches are shortcuts keyed by hashes whose contents depend on what the builds before read; not site output.
         static List<string> Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
-            .Where(f => f != ".paperarchive/" + PaperArchive.Archive.ArchivePageCache.FileName && f != ".paperarchive/" + PaperArchive.Search.SearchAnalysisCache.FileName)
+            .Where(f => f != ".paperarchive/" + PaperArchive.Archive.ArchivePageCache.FileName && f != ".paperarchive/" + PaperArchive.Archive.ArchivePageCache.DeltaFileName && f != ".paperarchive/" + PaperArchive.Search.SearchAnalysisCache.FileName)
             .Order(StringComparer.Ordinal).ToList();
         var expected = Files(full);
         var actual = Files(incremental);

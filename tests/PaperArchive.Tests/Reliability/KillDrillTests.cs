@@ -158,8 +158,8 @@ public sealed class KillDrillTests : IDisposable
     private static string TreeDigest(string dir)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // The parsed-page cache (and its temp file) is a shortcut saved after publishing, not part of the site.
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains(PaperArchive.Archive.ArchivePageCache.FileName, StringComparison.Ordinal) && !f.Contains(PaperArchive.Search.SearchAnalysisCache.FileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        // The parsed-page cache and its delta (and their temp files) are a shortcut saved after publishing, not part of the site.
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains(PaperArchive.Archive.ArchivePageCache.FileName, StringComparison.Ordinal) && !f.Contains(PaperArchive.Archive.ArchivePageCache.DeltaFileName, StringComparison.Ordinal) && !f.Contains(PaperArchive.Search.SearchAnalysisCache.FileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\n"));
             sha.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
