@@ -106,7 +106,7 @@ public sealed class ArchivePageCache
             }
         }
         // The delta names the old file's checksum, so a delta left behind by a failed delete is never applied to the new file.
-        AtomicFile.WriteAllBytes(file, ArchivePageCacheFile.Write(_entries.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
+        AtomicFile.Write(file, stream => ArchivePageCacheFile.Write(stream, _entries.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
         DeleteIfExists(delta);
         // The JSON cache of earlier versions, never read again.
         DeleteIfExists(Path.Combine(dir, "archive-pages.json"));

@@ -54,6 +54,18 @@ internal static class ArchivePageCacheFile
     /// <summary>The whole cache file for these entries; an entry whose text UTF-8 cannot hold is left out (its page is parsed next time).</summary>
     public static byte[] Write(IEnumerable<KeyValuePair<string, ArchivePageCache.Entry>> entries)
     {
+        using var stream = new MemoryStream();
+        Write(stream, entries);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The same bytes as <see cref="Write(IEnumerable{KeyValuePair{string, ArchivePageCache.Entry}})"/>, into <paramref name="stream"/>: the body is
+    /// built first (the string table ahead of it comes from it), then head, body and checksum go out as they are. Copied
+    /// into one array, a 100,000-paper cache (~150 MB) was held three times over at the end of the build, its peak.
+    /// </summary>
+    public static void Write(Stream stream, IEnumerable<KeyValuePair<string, ArchivePageCache.Entry>> entries)
+    {
         var w = new Writer();
         var body = new Buffer();
         var count = 0;
@@ -64,13 +76,19 @@ internal static class ArchivePageCacheFile
                 count++;
             }
         }
-        var file = new Buffer();
-        file.Bytes(Magic);
-        file.Int32(Format);
-        w.Table(file);
-        file.VarInt(count);
-        file.Bytes(body.Span);
-        return file.WithChecksum();
+        var head = new Buffer();
+        head.Bytes(Magic);
+        head.Int32(Format);
+        w.Table(head);
+        head.VarInt(count);
+        var hash = new XxHash128();
+        hash.Append(head.Span);
+        hash.Append(body.Span);
+        Span<byte> checksum = stackalloc byte[ChecksumLength];
+        hash.GetCurrentHash(checksum);
+        stream.Write(head.Span);
+        stream.Write(body.Span);
+        stream.Write(checksum);
     }
 
     /// <summary>The delta file: <paramref name="changed"/> entries and <paramref name="removed"/> paths against the cache file with <paramref name="baseChecksum"/>.</summary>

@@ -12,27 +12,64 @@ public static partial class AtomicFile
 
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
+        using var file = new PendingFile(path);
+        file.Stream.Write(contents);
+        file.Commit();
+    }
+
+    /// <summary>Writes what <paramref name="write"/> streams (a file too large to hold twice in memory) the same way.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        using var file = new PendingFile(path);
+        write(file.Stream);
+        file.Commit();
+    }
+
+    /// <summary>A temp file beside the target: renamed over it by <see cref="Commit"/>, deleted when disposed without.</summary>
+    private sealed class PendingFile : IDisposable
+    {
+        private readonly string _path;
+        private readonly string _tmp;
+        private bool _committed;
+
+        public PendingFile(string path)
         {
-            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                fs.Write(contents);
-                // No fsync: the rename is what keeps a killed run from leaving a half-written file
-                // (the kernel's page cache survives SIGKILL, so rename-atomicity is enough for a killed
-                // process; the kill drills in Reliability/ prove it). It is not enough for power loss or a
-                // kernel crash, where a renamed file may come back empty; syncing each of thousands of
-                // small pages cost seconds per import for that, and the archive is also kept in git.
-                fs.Flush(flushToDisk: false);
-            }
-            File.Move(tmp, path, overwrite: true);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(dir);
+            _path = path;
+            _tmp = Path.Combine(dir, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+            Stream = new FileStream(_tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch
+
+        public FileStream Stream { get; }
+
+        public void Commit()
         {
-            try { File.Delete(tmp); } catch (IOException) { }
-            throw;
+            // No fsync: the rename is what keeps a killed run from leaving a half-written file
+            // (the kernel's page cache survives SIGKILL, so rename-atomicity is enough for a killed
+            // process; the kill drills in Reliability/ prove it). It is not enough for power loss or a
+            // kernel crash, where a renamed file may come back empty; syncing each of thousands of
+            // small pages cost seconds per import for that, and the archive is also kept in git.
+            Stream.Flush(flushToDisk: false);
+            Stream.Dispose();
+            File.Move(_tmp, _path, overwrite: true);
+            _committed = true;
+        }
+
+        public void Dispose()
+        {
+            if (_committed)
+            {
+                return;
+            }
+            Stream.Dispose();
+            try
+            {
+                File.Delete(_tmp);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
