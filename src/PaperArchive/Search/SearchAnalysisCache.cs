@@ -56,22 +56,34 @@ public sealed class SearchAnalysisCache
     /// <summary>The cache key of a paper's field texts.</summary>
     internal static Key KeyOf(string[] texts)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(AnalyzerVersion));
-        Span<byte> length = stackalloc byte[4];
+        // The SHA-256 of: the analyzer version's UTF-8, then per text its length (4 bytes) and UTF-8,
+        // hashed in one call over a reused buffer (an incremental hash object per paper cost more than the hashing).
+        var size = VersionBytes.Length;
+        foreach (var text in texts)
+        {
+            size += 4 + Encoding.UTF8.GetMaxByteCount(text.Length);
+        }
+        var buffer = t_keyBuffer is { } reused && reused.Length >= size ? reused : t_keyBuffer = new byte[Math.Max(size, 8192)];
+        VersionBytes.CopyTo(buffer, 0);
+        var at = VersionBytes.Length;
         foreach (var text in texts)
         {
             // Lengths, not separators: no text can imitate a field boundary.
-            BitConverter.TryWriteBytes(length, text.Length);
-            sha.AppendData(length);
-            sha.AppendData(Encoding.UTF8.GetBytes(text));
+            BitConverter.TryWriteBytes(buffer.AsSpan(at, 4), text.Length);
+            at += 4;
+            at += Encoding.UTF8.GetBytes(text, buffer.AsSpan(at));
         }
         Span<byte> hash = stackalloc byte[32];
-        sha.GetHashAndReset(hash);
+        SHA256.HashData(buffer.AsSpan(0, at), hash);
         return new Key(
             BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]),
             BitConverter.ToUInt64(hash[16..24]), BitConverter.ToUInt64(hash[24..32]));
     }
+
+    private static readonly byte[] VersionBytes = Encoding.UTF8.GetBytes(AnalyzerVersion);
+
+    [ThreadStatic]
+    private static byte[]? t_keyBuffer;
 
     /// <summary>The paper's terms when its texts were analysed before, else analyses them with <paramref name="analyze"/>; remembers them either way.</summary>
     internal SearchPaperTerms GetOrAnalyze(string[] texts, Func<string[], SearchPaperTerms> analyze)
@@ -132,6 +144,9 @@ public sealed class SearchAnalysisCache
         }
         var count = ReadCount(bytes, ref pos);
         var entries = new Dictionary<Key, SearchPaperTerms>(count);
+        // Scratch for one paper's numbers, copied out at their exact size (lists grown per paper made loading mostly copying and collecting).
+        var ids = new int[1024];
+        var tfs = new int[1024];
         for (var e = 0; e < count; e++)
         {
             if (pos + 32 > bytes.Length)
@@ -144,22 +159,26 @@ public sealed class SearchAnalysisCache
             pos += 32;
             var starts = new int[fields + 1];
             var lengths = new int[fields];
-            var ids = new List<int>();
-            var tfs = new List<int>();
+            var n = 0;
             for (var f = 0; f < fields; f++)
             {
                 lengths[f] = ReadInt(bytes, ref pos);
-                var n = ReadCount(bytes, ref pos);
-                starts[f] = ids.Count;
-                for (var i = 0; i < n; i++)
+                var fieldCount = ReadCount(bytes, ref pos);
+                starts[f] = n;
+                if (n + fieldCount > ids.Length)
+                {
+                    Array.Resize(ref ids, Math.Max(2 * ids.Length, n + fieldCount));
+                    Array.Resize(ref tfs, ids.Length);
+                }
+                for (var i = 0; i < fieldCount; i++, n++)
                 {
                     var id = ReadInt(bytes, ref pos);
-                    ids.Add(id < terms.Length ? id : throw new FormatException("Unknown term in the search analysis cache"));
-                    tfs.Add(ReadInt(bytes, ref pos));
+                    ids[n] = id < terms.Length ? id : throw new FormatException("Unknown term in the search analysis cache");
+                    tfs[n] = ReadInt(bytes, ref pos);
                 }
             }
-            starts[fields] = ids.Count;
-            entries[key] = new SearchPaperTerms(terms, ids.ToArray(), tfs.ToArray(), starts, lengths);
+            starts[fields] = n;
+            entries[key] = new SearchPaperTerms(terms, ids.AsSpan(0, n).ToArray(), tfs.AsSpan(0, n).ToArray(), starts, lengths);
         }
         return new SearchAnalysisCache(entries, terms);
     }
@@ -266,7 +285,7 @@ public sealed class SearchAnalysisCache
                 writer.Write(key.B);
                 writer.Write(key.C);
                 writer.Write(key.D);
-                var ids = fresh.TryGetValue(paper, out var mapped) ? mapped : paper.Ids;
+                var ids = ReferenceEquals(paper.Table, Table) ? paper.Ids : fresh[paper];
                 for (var f = 0; f < paper.Lengths.Length; f++)
                 {
                     writer.Write7BitEncodedInt(paper.Lengths[f]);

@@ -165,24 +165,28 @@ public static class SearchIndexWriter
     private static List<string> WriteDictionary(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
     {
         var starts = new List<string>();
-        var entries = new List<object>();
+        var shard = new ShardScript("d");
         var size = 0;
+        string? first = null;
         string? previous = null;
+        string? last = null;
         void Flush()
         {
-            if (entries.Count > 0)
+            if (first is not null)
             {
-                files["d" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("d", starts.Count, entries);
-                starts.Add(Separator(previous, (string)entries[0]));
-                previous = (string)entries[^2];
-                entries = [];
+                files["d" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = shard.Finish(starts.Count);
+                starts.Add(Separator(previous, first));
+                previous = last;
+                first = null;
                 size = 0;
             }
         }
         foreach (var term in data.Terms)
         {
-            entries.Add(term);
-            entries.Add(data.Postings[term].Count);
+            first ??= term;
+            last = term;
+            shard.Writer.WriteStringValue(term);
+            shard.Writer.WriteNumberValue(data.Postings[term].Count);
             size += term.Length + 8;
             if (size >= options.DictShardChars)
             {
@@ -196,33 +200,39 @@ public static class SearchIndexWriter
     private static (List<string> Starts, int Bands) WritePostings(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
     {
         var starts = new List<string>();
-        var entries = new List<object>();
+        var shard = new ShardScript("p");
         var size = 0;
         var tails = 0;
+        string? first = null;
         string? previous = null;
+        string? lastTerm = null;
         void Flush()
         {
-            if (entries.Count > 0)
+            if (first is not null)
             {
-                files["p" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("p", starts.Count, entries);
-                starts.Add(Separator(previous, (string)entries[0]));
-                previous = (string)entries[^3];
-                entries = [];
+                files["p" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = shard.Finish(starts.Count);
+                starts.Add(Separator(previous, first));
+                previous = lastTerm;
+                first = null;
                 size = 0;
             }
         }
         var last = data.Docs.Count - 1;
+        var stored = Array.Empty<SearchPosting>();
         foreach (var term in data.Terms)
         {
             // Files number docs oldest first (README, "Documents"): reversed, ascending again.
             var list = data.Postings[term];
-            var stored = new SearchPosting[list.Count];
-            for (var i = 0; i < stored.Length; i++)
+            if (stored.Length < list.Count)
+            {
+                stored = new SearchPosting[Math.Max(list.Count, 2 * stored.Length)];
+            }
+            for (var i = 0; i < list.Count; i++)
             {
                 var p = list[list.Count - 1 - i];
                 stored[i] = new SearchPosting(last - p.Doc, p.Score);
             }
-            var encoded = EncodeTerm(stored, options.HeadPostings);
+            var encoded = EncodeTerm(stored.AsSpan(0, list.Count), options.HeadPostings);
             var entrySize = term.Length + encoded.Head.Length + 12;
             if (size > 0 && size + entrySize > options.PostingsShardChars)
             {
@@ -230,27 +240,31 @@ public static class SearchIndexWriter
                 // the likeliest query words) must not ride on a full shard of other terms.
                 Flush();
             }
-            entries.Add(term);
+            first ??= term;
+            lastTerm = term;
+            var writer = shard.Writer;
+            writer.WriteStringValue(term);
             if (encoded.Tails.Count > 0)
             {
                 // A frequent term: its best postings here, the rest in bands x<n>.js, read only
                 // when the bands above cannot decide a query (README, "Impact-ordered bands").
-                var scale = new List<object> { encoded.Max };
+                writer.WriteStartArray();
+                writer.WriteNumberValue(encoded.Max);
                 foreach (var tail in encoded.Tails)
                 {
-                    scale.Add(tails);
-                    scale.Add(tail.Count);
-                    scale.Add(tail.MaxLevel);
+                    writer.WriteNumberValue(tails);
+                    writer.WriteNumberValue(tail.Count);
+                    writer.WriteNumberValue(tail.MaxLevel);
                     files["x" + tails.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("x", tails, tail.Encoded);
                     tails++;
                 }
-                entries.Add(scale);
+                writer.WriteEndArray();
             }
             else
             {
-                entries.Add(encoded.Max);
+                writer.WriteNumberValue(encoded.Max);
             }
-            entries.Add(encoded.Head);
+            writer.WriteStringValue(encoded.Head);
             size += entrySize;
             if (size >= options.PostingsShardChars)
             {
@@ -259,6 +273,49 @@ public static class SearchIndexWriter
         }
         Flush();
         return (starts, tails);
+    }
+
+    /// <summary>
+    /// One shard's script written as its entries come (<c>__paSearch.add(kind, n, [...]);</c>, the bytes
+    /// <see cref="Script"/> gives for the same list): no list of boxed entries per shard.
+    /// </summary>
+    private sealed class ShardScript
+    {
+        private readonly string _kind;
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
+        private readonly Utf8JsonWriter _writer;
+        private bool _open;
+
+        public ShardScript(string kind)
+        {
+            _kind = kind;
+            _writer = new Utf8JsonWriter(_buffer);
+        }
+
+        /// <summary>The writer, inside the shard's array (opened at the first use after <see cref="Finish"/>).</summary>
+        public Utf8JsonWriter Writer
+        {
+            get
+            {
+                if (!_open)
+                {
+                    _open = true;
+                    _buffer.ResetWrittenCount();
+                    _writer.Reset(_buffer);
+                    _writer.WriteStartArray();
+                }
+                return _writer;
+            }
+        }
+
+        public string Finish(int number)
+        {
+            var writer = Writer;
+            writer.WriteEndArray();
+            writer.Flush();
+            _open = false;
+            return "__paSearch.add(\"" + _kind + "\"," + number.ToString(CultureInfo.InvariantCulture) + "," + Encoding.UTF8.GetString(_buffer.WrittenSpan) + ");\n";
+        }
     }
 
     /// <summary>
@@ -284,29 +341,42 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The postings of one term, split when it has many: see <see cref="SearchTermEncoding"/>.</summary>
-    public static SearchTermEncoding EncodeTerm(IReadOnlyList<SearchPosting> postings, int headPostings)
+    public static SearchTermEncoding EncodeTerm(IReadOnlyList<SearchPosting> postings, int headPostings) =>
+        EncodeTerm(postings as SearchPosting[] ?? postings.ToArray(), headPostings);
+
+    internal static SearchTermEncoding EncodeTerm(ReadOnlySpan<SearchPosting> postings, int headPostings)
     {
-        var max = Math.Round((double)postings.Max(p => p.Score), 4);
+        var best = float.MinValue;
+        foreach (var p in postings)
+        {
+            best = Math.Max(best, p.Score);
+        }
+        if (postings.IsEmpty)
+        {
+            throw new InvalidOperationException("A term without postings");
+        }
+        var max = Math.Round((double)best, 4);
         if (max <= 0)
         {
             max = 0.0001;
         }
-        var levels = new int[postings.Count];
-        var perLevel = new int[SearchSchema.ScoreLevels + 1];
-        for (var i = 0; i < levels.Length; i++)
+        var levels = t_levels is { } reused && reused.Length >= postings.Length ? reused : t_levels = new byte[Math.Max(postings.Length, 4096)];
+        Span<int> perLevel = stackalloc int[SearchSchema.ScoreLevels + 1];
+        for (var i = 0; i < postings.Length; i++)
         {
-            levels[i] = Level(postings[i].Score, max);
-            perLevel[levels[i]]++;
+            var l = Level(postings[i].Score, max);
+            levels[i] = (byte)l;
+            perLevel[l]++;
         }
         // Bands by level, best first: the head holds about headPostings, each further band about
         // four times more than everything before it. Cutting between two levels makes a band's
         // best score strictly lower than the worst of the bands above it, which the client's
         // proof needs. A rest of less than a quarter of the last cap joins the band before it.
-        var bounds = new List<int>(); // lowest level of each band
+        var bounds = new List<int>(2); // lowest level of each band
         var taken = 0;
         var level = SearchSchema.ScoreLevels + 1;
         var cap = (long)headPostings;
-        while (taken < postings.Count)
+        while (taken < postings.Length)
         {
             var top = level;
             while (level > 1 && taken + perLevel[level - 1] <= cap)
@@ -319,33 +389,43 @@ public static class SearchIndexWriter
                 level--;
                 taken += perLevel[level];
             }
-            if (postings.Count - taken <= cap / 4)
+            if (postings.Length - taken <= cap / 4)
             {
                 level = 1;
-                taken = postings.Count;
+                taken = postings.Length;
             }
             bounds.Add(level);
             cap *= 4;
         }
-        var head = Encode(postings, levels, l => l >= bounds[0]);
+        var head = Encode(postings, levels, bounds[0], SearchSchema.ScoreLevels + 1);
+        if (bounds.Count == 1)
+        {
+            return new SearchTermEncoding(max, head, []);
+        }
         var tails = new List<SearchTermTail>();
         for (var b = 1; b < bounds.Count; b++)
         {
             var (lo, hi) = (bounds[b], bounds[b - 1]);
-            var best = 0;
+            var top = 0;
             var count = 0;
-            foreach (var l in levels)
+            for (var l = lo; l < hi; l++)
             {
-                if (l >= lo && l < hi)
+                if (perLevel[l] > 0)
                 {
-                    best = Math.Max(best, l);
-                    count++;
+                    top = l;
+                    count += perLevel[l];
                 }
             }
-            tails.Add(new SearchTermTail(Encode(postings, levels, l => l >= lo && l < hi), count, best));
+            tails.Add(new SearchTermTail(Encode(postings, levels, lo, hi), count, top));
         }
         return new SearchTermEncoding(max, head, tails);
     }
+
+    [ThreadStatic]
+    private static byte[]? t_levels;
+
+    [ThreadStatic]
+    private static char[]? t_chars;
 
     /// <summary>
     /// Postings as text: varint count, varint doc gaps, then one digit per posting with the score as
@@ -357,35 +437,52 @@ public static class SearchIndexWriter
         return (e.Max, e.Head);
     }
 
-    private static string Encode(IReadOnlyList<SearchPosting> postings, int[] levels, Func<int, bool> keep)
+    /// <summary>The postings whose level is in [<paramref name="lo"/>, <paramref name="hi"/>), encoded (see <see cref="EncodePostings"/>).</summary>
+    private static string Encode(ReadOnlySpan<SearchPosting> postings, byte[] levels, int lo, int hi)
     {
-        var sb = new StringBuilder();
         var count = 0;
-        foreach (var l in levels)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(l))
+            if (levels[i] >= lo && levels[i] < hi)
             {
                 count++;
             }
         }
-        SearchCodec.AppendVarint(sb, count);
+        // At most 7 characters per varint (32 bits, 5 per character) and one digit per posting.
+        var needed = 8 * (count + 1);
+        var chars = t_chars is { } reused && reused.Length >= needed ? reused : t_chars = new char[Math.Max(needed, 1 << 15)];
+        var at = AppendVarint(chars, 0, count);
         var prev = 0;
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(levels[i]))
+            if (levels[i] >= lo && levels[i] < hi)
             {
-                SearchCodec.AppendVarint(sb, postings[i].Doc - prev);
+                at = AppendVarint(chars, at, postings[i].Doc - prev);
                 prev = postings[i].Doc;
             }
         }
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(levels[i]))
+            if (levels[i] >= lo && levels[i] < hi)
             {
-                sb.Append(SearchCodec.Digit(levels[i]));
+                chars[at++] = SearchCodec.Digit(levels[i]);
             }
         }
-        return sb.ToString();
+        return new string(chars, 0, at);
+    }
+
+    /// <summary><see cref="SearchCodec.AppendVarint"/> into a char array; returns the new end.</summary>
+    private static int AppendVarint(char[] chars, int at, int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        var v = (uint)value;
+        while (v >= 32)
+        {
+            chars[at++] = SearchCodec.Alphabet[(int)(32 | (v & 31))];
+            v >>= 5;
+        }
+        chars[at++] = SearchCodec.Alphabet[(int)v];
+        return at;
     }
 
     public static int Level(float score, double max) =>
