@@ -16,7 +16,10 @@ internal static class IncrBench
         var pages = ArchivePageCache.Load(Path.Combine(corpus, "site", ".paperarchive", "archive-pages.bin"));
         var archive = ArchiveReader.Read(Path.Combine(corpus, "archive"), pages).Archive;
         var (topics, _) = TopicRules.Load(Path.Combine(corpus, "input", "topics.yml"));
-        var analysis = TopicAnalyzer.Run(archive, topics, cache: TopicAnalysisCache.Load(Path.Combine(corpus, "site", ".paperarchive", TopicAnalysisCache.FileName))).Analysis;
+        // The topics cache of the corpus's last build, whatever program wrote it (its engine key holds that
+        // program's MVID): the analysis is only this step's input.
+        var topicsFile = Path.Combine(corpus, "site", ".paperarchive", TopicAnalysisCache.FileName);
+        var analysis = TopicAnalyzer.Run(archive, topics, cache: TopicAnalysisCache.Load(topicsFile, EngineOf(topicsFile))).Analysis;
         Console.WriteLine($"setup: {archive.Papers.Count} papers, {sw.ElapsedMilliseconds} ms");
         var site = Path.Combine(stateDir, "site");
         var hashesFile = Path.Combine(stateDir, "hashes.json");
@@ -45,9 +48,11 @@ internal static class IncrBench
             }
             Directory.CreateDirectory(staging);
             GC.Collect();
-            var files = new SiteFileWriter(staging, site, previous);
+            // INCR_COLD=1: as a full build (no cache, no published site), to compare the output
+            var cold = Environment.GetEnvironmentVariable("INCR_COLD") == "1";
+            var files = cold ? new SiteFileWriter(staging) : new SiteFileWriter(staging, site, previous);
             var (c0, w0, a0) = (Cpu(), Stopwatch.StartNew(), GC.GetTotalAllocatedBytes(true));
-            var cache = SearchAnalysisCache.Load(cacheFile);
+            var cache = cold ? SearchAnalysisCache.Empty() : SearchAnalysisCache.Load(cacheFile);
             var (c1, w1) = (Cpu(), w0.ElapsedMilliseconds);
             var phases = Step(archive, analysis, files, cache);
             var (c2, w2) = (Cpu(), w0.ElapsedMilliseconds);
@@ -71,6 +76,17 @@ internal static class IncrBench
         }
     }
 
+    private static string? EngineOf(string topicsFile)
+    {
+        if (!File.Exists(topicsFile))
+        {
+            return null;
+        }
+        using var reader = new BinaryReader(File.OpenRead(topicsFile));
+        reader.ReadBytes(4 + 4); // magic, format
+        return reader.ReadString();
+    }
+
     /// <summary>What SiteBuilder.WriteSearch does; returns the phase times.</summary>
     private static string Step(ArchiveModel archive, ArchiveAnalysis analysis, SiteFileWriter files, SearchAnalysisCache cache)
     {
@@ -86,10 +102,8 @@ internal static class IncrBench
         }
         var data = SearchIndexBuilder.Build(archive, analysis, cache);
         Mark("build");
-        var rendered = SearchIndexWriter.Render(data, SearchIndexOptions.Default);
-        Mark("render");
-        WriteAll(rendered, SiteUrls.SearchIndexDir);
-        Mark("write");
+        SearchIndexWriter.Write(data, SearchIndexOptions.Default, files, cache);
+        Mark("render+write");
         var reader = ReaderVectorWriter.Render(data);
         Mark("reader");
         WriteAll(reader, SiteUrls.ReaderDir);

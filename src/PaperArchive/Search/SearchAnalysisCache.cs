@@ -27,19 +27,27 @@ public sealed class SearchAnalysisCache
 
     private static readonly byte[] Magic = "PASA"u8.ToArray();
 
-    private const int Format = 1;
+    /// <summary>2: the cards of the last build follow the papers (<see cref="SearchCardState"/>).</summary>
+    private const int Format = 2;
 
     private readonly Dictionary<Key, SearchPaperTerms> _previous;
     private readonly ConcurrentDictionary<Key, SearchPaperTerms> _current = new();
     private int _hits;
 
-    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous, string[] table)
+    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous, string[] table, SearchCardState? previousCards = null)
     {
         _previous = previous;
         Table = table;
+        PreviousCards = previousCards;
     }
 
     public static SearchAnalysisCache Empty() => new([], []);
+
+    /// <summary>The cards of the build that wrote the file read (null when unknown).</summary>
+    internal SearchCardState? PreviousCards { get; }
+
+    /// <summary>The cards of this build, set by <see cref="SearchIndexWriter"/>; saved for the next build.</summary>
+    internal SearchCardState? CurrentCards { get; set; }
 
     /// <summary>The terms of the file read, which every cached paper's ids refer to.</summary>
     internal string[] Table { get; }
@@ -180,7 +188,26 @@ public sealed class SearchAnalysisCache
             starts[fields] = n;
             entries[key] = new SearchPaperTerms(terms, ids.AsSpan(0, n).ToArray(), tfs.AsSpan(0, n).ToArray(), starts, lengths);
         }
-        return new SearchAnalysisCache(entries, terms);
+        SearchCardState? cards = null;
+        if (ReadInt(bytes, ref pos) == 1)
+        {
+            var root = ReadHash(bytes, ref pos);
+            var (perChunk, snippet) = (ReadInt(bytes, ref pos), ReadInt(bytes, ref pos));
+            var chunks = ReadCount(bytes, ref pos);
+            var inputs = new UInt128[chunks];
+            var contents = new UInt128[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                inputs[c] = ReadHash(bytes, ref pos);
+                contents[c] = ReadHash(bytes, ref pos);
+            }
+            cards = new SearchCardState(root, perChunk, snippet, inputs, contents);
+        }
+        if (pos != bytes.Length)
+        {
+            throw new FormatException("Trailing bytes in the search analysis cache");
+        }
+        return new SearchAnalysisCache(entries, terms, cards);
     }
 
     /// <summary>A 7-bit encoded non-negative number (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
@@ -197,6 +224,17 @@ public sealed class SearchAnalysisCache
             }
         }
         throw new FormatException("Bad number in the search analysis cache");
+    }
+
+    private static UInt128 ReadHash(byte[] bytes, ref int pos)
+    {
+        if (pos + 16 > bytes.Length)
+        {
+            throw new FormatException("Truncated search analysis cache");
+        }
+        var value = new UInt128(BitConverter.ToUInt64(bytes, pos + 8), BitConverter.ToUInt64(bytes, pos));
+        pos += 16;
+        return value;
     }
 
     /// <summary>A count, refused when the rest of the file could not hold that many items (a damaged file must not allocate gigabytes).</summary>
@@ -297,8 +335,31 @@ public sealed class SearchAnalysisCache
                     }
                 }
             }
+            if (CurrentCards is { } cards)
+            {
+                writer.Write7BitEncodedInt(1);
+                WriteHash(writer, cards.RootHash);
+                writer.Write7BitEncodedInt(cards.CardsPerChunk);
+                writer.Write7BitEncodedInt(cards.SnippetSourceChars);
+                writer.Write7BitEncodedInt(cards.InputKeys.Length);
+                for (var c = 0; c < cards.InputKeys.Length; c++)
+                {
+                    WriteHash(writer, cards.InputKeys[c]);
+                    WriteHash(writer, cards.ContentHashes[c]);
+                }
+            }
+            else
+            {
+                writer.Write7BitEncodedInt(0);
+            }
         }
         return buffer.ToArray();
+    }
+
+    private static void WriteHash(BinaryWriter writer, UInt128 value)
+    {
+        writer.Write((ulong)value);
+        writer.Write((ulong)(value >> 64));
     }
 
     /// <summary>A SHA-256 as four numbers (cheap to hash and compare).</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,40 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
+    /// Writes an index already built through the build's <paramref name="files"/> (which keeps published files whose
+    /// bytes are the same) and returns the files' site paths (ordinal order). With the <paramref name="cache"/> of the
+    /// published build, result cards whose inputs are unchanged are kept without being rendered (<see cref="SearchCardState"/>);
+    /// this build's cards are noted in the cache for the next one.
+    /// </summary>
+    public static IReadOnlyList<string> Write(SearchIndexData data, SearchIndexOptions options, SiteFileWriter files, SearchAnalysisCache? cache)
+    {
+        var previous = cache?.PreviousCards is { } cards && cards.CardsPerChunk == options.CardsPerChunk && cards.SnippetSourceChars == options.SnippetSourceChars
+            && files.PublishedSite is { } site && PublishedRootHash(site) == cards.RootHash ? cards : null;
+        var (rendered, kept, state) = Render(data, options, previous, name => files.Keep(SiteUrls.SearchIndexDir + "/" + name));
+        // Thousands of small files: creating them is mostly system time, which two threads halve.
+        Parallel.ForEach(rendered, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
+            file => files.Write(SiteUrls.SearchIndexDir + "/" + file.Key, file.Value));
+        if (cache is not null)
+        {
+            cache.CurrentCards = state;
+        }
+        return rendered.Keys.Concat(kept).Order(StringComparer.Ordinal).Select(n => SiteUrls.SearchIndexDir + "/" + n).ToList();
+    }
+
+    /// <summary>The hash of the published site's <c>root.js</c> bytes, or null when it cannot be read.</summary>
+    private static UInt128? PublishedRootHash(string site)
+    {
+        try
+        {
+            return XxHash128.HashToUInt128(File.ReadAllBytes(Path.Combine(site, SiteUrls.SearchIndexDir, "root.js")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Creates a file that must not exist yet (the folder is fresh) holding <paramref name="text"/> as UTF-8
     /// without BOM — the bytes <see cref="File.WriteAllText(string, string?, Encoding)"/> writes, with half its
     /// system calls (no truncate, seek, file-system or permission queries): one create and one write.
@@ -78,34 +113,50 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The index files by name (inside <c>search-index/</c>) with their text.</summary>
-    public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options)
+    public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options) => Render(data, options, null, null).Files;
+
+    /// <summary>
+    /// The index files by name with their text, but for the cards that <paramref name="keep"/> keeps from the build
+    /// <paramref name="previous"/> describes (their inputs unchanged): those are listed in Kept, not rendered.
+    /// </summary>
+    internal static (SortedDictionary<string, string> Files, List<string> Kept, SearchCardState Cards) Render(
+        SearchIndexData data, SearchIndexOptions options, SearchCardState? previous, Func<string, bool>? keep)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         // Cards (one JSON file per two papers) are independent of the postings: render both at once.
         var cards = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cardsTask = Task.Run(() => WriteCards(data, options, cards));
+        var kept = new List<string>();
+        var chunks = (data.Docs.Count + options.CardsPerChunk - 1) / options.CardsPerChunk;
+        var (inputKeys, contentHashes) = (new UInt128[chunks], new UInt128[chunks]);
+        var cardsTask = Task.Run(() => WriteCards(data, options, cards, previous, keep, inputKeys, contentHashes, kept));
         var dictStarts = WriteDictionary(data, options, files);
         var (postStarts, bands) = WritePostings(data, options, files);
         WriteUpvotes(data, options, files);
         var topicCounts = WriteTopics(data, files);
+        var hashes = new Dictionary<string, UInt128>(files.Count + chunks, StringComparer.Ordinal);
+        foreach (var (name, text) in files)
+        {
+            hashes[name] = ContentHash(text);
+        }
         cardsTask.GetAwaiter().GetResult();
         foreach (var (name, text) in cards)
         {
             files.Add(name, text);
         }
-
-        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        for (var c = 0; c < chunks; c++)
         {
-            // The UTF-8 of name + "\n" + text + "\n", piece by piece (no copy of every file's text).
-            var buffer = new byte[1 << 16];
-            foreach (var (name, text) in files)
+            hashes[CardName(c)] = contentHashes[c];
+        }
+
+        {
+            // The version is the hash of every other file: of its name and the hash of its bytes, in name order
+            // (so a card kept from the last build needs no text, only the hash noted then).
+            var listing = new StringBuilder(hashes.Count * 48);
+            foreach (var name in hashes.Keys.Order(StringComparer.Ordinal))
             {
-                AppendUtf8(sha, name, ref buffer);
-                sha.AppendData("\n"u8);
-                AppendUtf8(sha, text, ref buffer);
-                sha.AppendData("\n"u8);
+                listing.Append(name).Append('\n').Append(HashHex(hashes[name])).Append('\n');
             }
-            var version = Convert.ToHexStringLower(sha.GetHashAndReset()).Substring(0, 12);
+            var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing.ToString()))).Substring(0, 12);
             var days = new List<int>();
             string? lastDay = null;
             var dated = 0;
@@ -147,19 +198,30 @@ public static class SearchIndexWriter
                 ["days"] = days,
                 ["dated"] = dated,
             };
-            files["root.js"] = "__paSearch.add(\"r\",0," + JsonSerializer.Serialize(root) + ");\n";
+            var rootText = "__paSearch.add(\"r\",0," + JsonSerializer.Serialize(root) + ");\n";
+            files["root.js"] = rootText;
+            return (files, kept, new SearchCardState(XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(rootText)), options.CardsPerChunk, options.SnippetSourceChars, inputKeys, contentHashes));
         }
-        return files;
     }
 
-    private static void AppendUtf8(IncrementalHash sha, string text, ref byte[] buffer)
+    private static string CardName(int chunk) => "c" + chunk.ToString(CultureInfo.InvariantCulture) + ".js";
+
+    /// <summary>XxHash128 of the text's UTF-8 bytes.</summary>
+    private static UInt128 ContentHash(string text)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        var buffer = t_utf8 is { } reused && reused.Length >= max ? reused : t_utf8 = new byte[Math.Max(max, 1 << 16)];
+        return XxHash128.HashToUInt128(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+    }
+
+    [ThreadStatic]
+    private static byte[]? t_utf8;
+
+    private static string HashHex(UInt128 hash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return Convert.ToHexStringLower(bytes);
     }
 
     private static List<string> WriteDictionary(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
@@ -488,12 +550,42 @@ public static class SearchIndexWriter
     public static int Level(float score, double max) =>
         Math.Clamp((int)Math.Round(score / max * SearchSchema.ScoreLevels, MidpointRounding.AwayFromZero), 1, SearchSchema.ScoreLevels);
 
-    private static void WriteCards(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
+    private static void WriteCards(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files,
+        SearchCardState? previous, Func<string, bool>? keep, UInt128[] inputKeys, UInt128[] contentHashes, List<string> kept)
     {
-        for (var chunk = 0; chunk * options.CardsPerChunk < data.Docs.Count; chunk++)
+        var key = new XxHash128();
+        for (var chunk = 0; chunk < inputKeys.Length; chunk++)
         {
+            var (start, end) = (chunk * options.CardsPerChunk, Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk));
+            var name = CardName(chunk);
+            // Everything the chunk's text is made from (the options are in the card state).
+            for (var s = start; s < end; s++)
+            {
+                var d = data.Docs.Count - 1 - s;
+                var p = data.Docs[d];
+                AppendKey(key, p.Id);
+                AppendKey(key, p.Title);
+                AppendKey(key, ShortAuthors(p));
+                AppendKey(key, p.Upvotes ?? -1);
+                AppendKey(key, data.DocTopics[d].Count);
+                foreach (var t in data.DocTopics[d])
+                {
+                    AppendKey(key, t);
+                }
+                AppendKey(key, p.Abstract is null ? -1 : 1);
+                AppendKey(key, p.Abstract ?? "");
+            }
+            AppendKey(key, end - start);
+            inputKeys[chunk] = key.GetCurrentHashAsUInt128();
+            key.Reset();
+            if (previous is not null && chunk < previous.InputKeys.Length && previous.InputKeys[chunk] == inputKeys[chunk] && keep is not null && keep(name))
+            {
+                contentHashes[chunk] = previous.ContentHashes[chunk];
+                kept.Add(name);
+                continue;
+            }
             var cards = new List<object>();
-            for (var s = chunk * options.CardsPerChunk; s < Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk); s++)
+            for (var s = start; s < end; s++)
             {
                 var d = data.Docs.Count - 1 - s;
                 var p = data.Docs[d];
@@ -507,8 +599,23 @@ public static class SearchIndexWriter
                     SnippetSource(p.Abstract, options.SnippetSourceChars),
                 });
             }
-            files["c" + chunk.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("c", chunk, cards);
+            var text = Script("c", chunk, cards);
+            contentHashes[chunk] = ContentHash(text);
+            files[name] = text;
         }
+    }
+
+    private static void AppendKey(XxHash128 hash, string text)
+    {
+        AppendKey(hash, text.Length);
+        hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void AppendKey(XxHash128 hash, int value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        BitConverter.TryWriteBytes(bytes, value);
+        hash.Append(bytes);
     }
 
     private static void WriteUpvotes(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
