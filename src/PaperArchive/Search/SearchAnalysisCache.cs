@@ -31,6 +31,10 @@ public sealed class SearchAnalysisCache
     private const int Format = 2;
 
     private readonly Dictionary<Key, SearchPaperTerms> _previous;
+
+    // The file read and where its term table lies: saving copies the table and every entry read from it as
+    // they are (their ids still index the same table), and encodes only what this build analysed.
+    private (byte[] Bytes, int TableStart, int TableEnd)? _source;
     private readonly ConcurrentDictionary<Key, SearchPaperTerms> _current = new();
     private int _hits;
 
@@ -146,10 +150,12 @@ public sealed class SearchAnalysisCache
         }
         var fields = SearchSchema.Fields.Count;
         var terms = new string[ReadCount(bytes, ref pos)];
+        var tableStart = pos;
         for (var i = 0; i < terms.Length; i++)
         {
             terms[i] = ReadString(bytes, ref pos);
         }
+        var tableEnd = pos;
         var count = ReadCount(bytes, ref pos);
         var entries = new Dictionary<Key, SearchPaperTerms>(count);
         // Scratch for one paper's numbers, copied out at their exact size (lists grown per paper made loading mostly copying and collecting).
@@ -161,6 +167,7 @@ public sealed class SearchAnalysisCache
             {
                 throw new FormatException("Truncated search analysis cache");
             }
+            var entryStart = pos;
             var key = new Key(
                 BitConverter.ToUInt64(bytes, pos), BitConverter.ToUInt64(bytes, pos + 8),
                 BitConverter.ToUInt64(bytes, pos + 16), BitConverter.ToUInt64(bytes, pos + 24));
@@ -186,7 +193,10 @@ public sealed class SearchAnalysisCache
                 }
             }
             starts[fields] = n;
-            entries[key] = new SearchPaperTerms(terms, ids.AsSpan(0, n).ToArray(), tfs.AsSpan(0, n).ToArray(), starts, lengths);
+            entries[key] = new SearchPaperTerms(terms, ids.AsSpan(0, n).ToArray(), tfs.AsSpan(0, n).ToArray(), starts, lengths)
+            {
+                Source = (entryStart, pos - entryStart),
+            };
         }
         SearchCardState? cards = null;
         if (ReadInt(bytes, ref pos) == 1)
@@ -207,7 +217,7 @@ public sealed class SearchAnalysisCache
         {
             throw new FormatException("Trailing bytes in the search analysis cache");
         }
-        return new SearchAnalysisCache(entries, terms, cards);
+        return new SearchAnalysisCache(entries, terms, cards) { _source = (bytes, tableStart, tableEnd) };
     }
 
     /// <summary>A 7-bit encoded non-negative number (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
@@ -305,20 +315,31 @@ public sealed class SearchAnalysisCache
             }
             fresh[paper] = mapped;
         }
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream((_source?.Bytes.Length ?? 0) + (1 << 16));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Format);
             writer.Write(AnalyzerVersion);
             writer.Write7BitEncodedInt(terms.Count);
-            foreach (var term in terms)
+            var copied = 0;
+            if (_source is var (source, tableStart, tableEnd))
             {
-                writer.Write(term);
+                writer.Write(source, tableStart, tableEnd - tableStart);
+                copied = Table.Length;
+            }
+            for (var t = copied; t < terms.Count; t++)
+            {
+                writer.Write(terms[t]);
             }
             writer.Write7BitEncodedInt(entries.Count);
             foreach (var (key, paper) in entries)
             {
+                if (_source is not null && ReferenceEquals(paper.Table, Table) && paper.Source is var (start, length))
+                {
+                    writer.Write(_source.Value.Bytes, start, length);
+                    continue;
+                }
                 writer.Write(key.A);
                 writer.Write(key.B);
                 writer.Write(key.C);
