@@ -280,21 +280,21 @@ public static class SearchIndexWriter
             }
         }
         var last = data.Docs.Count - 1;
-        var stored = Array.Empty<SearchPosting>();
-        foreach (var term in data.Terms)
+        // Terms are encoded in parallel a block at a time (each on its own; the second core is otherwise idle
+        // here), then laid out in shards in order. Blocks bound the encodings held at once.
+        const int block = 2048;
+        var encodings = new SearchTermEncoding[Math.Min(block, data.Terms.Count)];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) };
+        for (var t = 0; t < data.Terms.Count; t++)
         {
-            // Files number docs oldest first (README, "Documents"): reversed, ascending again.
-            var list = data.Postings[term];
-            if (stored.Length < list.Count)
+            var term = data.Terms[t];
+            if (t % block == 0)
             {
-                stored = new SearchPosting[Math.Max(list.Count, 2 * stored.Length)];
+                var blockStart = t;
+                Parallel.For(t, Math.Min(data.Terms.Count, t + block), parallel, u =>
+                    encodings[u - blockStart] = EncodeStored(data.Postings[data.Terms[u]], last, options.HeadPostings));
             }
-            for (var i = 0; i < list.Count; i++)
-            {
-                var p = list[list.Count - 1 - i];
-                stored[i] = new SearchPosting(last - p.Doc, p.Score);
-            }
-            var encoded = EncodeTerm(stored.AsSpan(0, list.Count), options.HeadPostings);
+            var encoded = encodings[t % block];
             var entrySize = term.Length + encoded.Head.Length + 12;
             if (size > 0 && size + entrySize > options.PostingsShardChars)
             {
@@ -336,6 +336,21 @@ public static class SearchIndexWriter
         Flush();
         return (starts, tails);
     }
+
+    /// <summary>A term's postings (engine doc numbers, newest first) encoded with file numbers (oldest first, README "Documents").</summary>
+    private static SearchTermEncoding EncodeStored(IReadOnlyList<SearchPosting> list, int last, int headPostings)
+    {
+        var stored = t_stored is { } reused && reused.Length >= list.Count ? reused : t_stored = new SearchPosting[Math.Max(list.Count, 4096)];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var p = list[list.Count - 1 - i];
+            stored[i] = new SearchPosting(last - p.Doc, p.Score);
+        }
+        return EncodeTerm(stored.AsSpan(0, list.Count), headPostings);
+    }
+
+    [ThreadStatic]
+    private static SearchPosting[]? t_stored;
 
     /// <summary>
     /// One shard's script written as its entries come (<c>__paSearch.add(kind, n, [...]);</c>, the bytes
