@@ -13,6 +13,15 @@ using PaperArchive.Search;
 //   SearchBench phases <papers> <outDir>              the index step split into analysis, rendering and writing
 //   SearchBench cached <papers> <outDir>              search + reader steps with outDir/search-analysis.bin (run twice)
 var mode = args.Length > 0 ? args[0] : "site";
+if (mode == "incr")
+{
+    // SearchBench incr <corpus> <stateDir> [runs]: the search + reader steps of an incremental build of a
+    // scaled corpus (bench/scale: <corpus>/archive, input/topics.yml, site/.paperarchive caches), as
+    // SiteBuilder runs them. The first call (no <stateDir>/site) builds the "published" index of the archive
+    // minus its newest day with no cache; later calls time the step over it (the newest day added).
+    IncrBench.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return;
+}
 var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
 var outDir = Path.GetFullPath(args.Length > 2 ? args[2] : "bench/out/search");
 var repo = FindRepo();

@@ -455,7 +455,7 @@ public static class SiteBuilder
         var searchData = SearchIndexBuilder.Build(archive, analysis, cache, () => heap.Check());
         heap.Check();
         // The index's text (~160 MB as strings at 100,000 papers) is let go of once written, before the reader step.
-        var searchPaths = WriteAll(SearchIndexWriter.Render(searchData, SearchIndexOptions.Default), SiteUrls.SearchIndexDir);
+        var searchPaths = SearchIndexWriter.Write(searchData, SearchIndexOptions.Default, files, cache);
         step("reader");
         var readerPaths = WriteAll(ReaderVectorWriter.Render(searchData), SiteUrls.ReaderDir);
         return (searchPaths, readerPaths, cache?.ToBytes());

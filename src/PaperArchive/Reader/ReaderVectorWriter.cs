@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using PaperArchive.Rendering;
 using PaperArchive.Search;
 
@@ -47,14 +49,41 @@ public static class ReaderVectorWriter
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var docs = data.Docs;
         var shards = ReaderFormat.ShardCount(docs.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());
-        foreach (var group in Enumerable.Range(0, docs.Count).GroupBy(d => ReaderFormat.Shard(docs[d].Id, shards)).OrderBy(g => g.Key))
+        // Per shard its papers by id (ordinal; a repeated id keeps its last doc), then one script each.
+        var byShard = new SortedDictionary<string, int>[shards];
+        for (var d = 0; d < docs.Count; d++)
         {
-            var shard = new SortedDictionary<string, object>(StringComparer.Ordinal);
-            foreach (var d in group)
+            (byShard[ReaderFormat.Shard(docs[d].Id, shards)] ??= new SortedDictionary<string, int>(StringComparer.Ordinal))[docs[d].Id] = d;
+        }
+        var buffer = new ArrayBufferWriter<byte>(1 << 14);
+        using var writer = new Utf8JsonWriter(buffer);
+        for (var shard = 0; shard < shards; shard++)
+        {
+            if (byShard[shard] is not { } papers)
             {
-                shard[docs[d].Id] = vectors[d];
+                continue;
             }
-            files["v" + group.Key.ToString(CultureInfo.InvariantCulture) + ".js"] = ReaderFormat.Script("v", group.Key, shard);
+            // The bytes ReaderFormat.Script gives for the shard as a SortedDictionary<string, object> (same
+            // writer, same escaping), without the serializer's per-element type dispatch.
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            foreach (var (id, d) in papers)
+            {
+                writer.WritePropertyName(id);
+                writer.WriteStartArray();
+                var flat = vectors[d];
+                for (var i = 0; i < flat.Length; i += 2)
+                {
+                    writer.WriteStringValue((string)flat[i]);
+                    writer.WriteNumberValue((int)flat[i + 1]);
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+            writer.Flush();
+            files["v" + shard.ToString(CultureInfo.InvariantCulture) + ".js"] =
+                "__paReader.add(\"v\"," + shard.ToString(CultureInfo.InvariantCulture) + "," + Encoding.UTF8.GetString(buffer.WrittenSpan) + ");\n";
         }
 
         // "Recent" counts back from the newest listing day; papers known only from a copy can carry

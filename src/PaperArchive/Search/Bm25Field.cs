@@ -70,12 +70,17 @@ internal sealed class Bm25Field
     public float Idf(int docFreq) => (float)Math.Log(1 + (_maxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
 
     /// <summary>Score of a term with frequency <paramref name="freq"/> in a field whose norm byte is <paramref name="norm"/>.</summary>
-    public float Score(int docFreq, float boost, int freq, byte norm)
+    public float Score(int docFreq, float boost, int freq, byte norm) => Score(Weight(docFreq, boost), freq, norm);
+
+    /// <summary>The part of <see cref="Score(int, float, int, byte)"/> that depends on the term alone (its doc frequency and the field's boost).</summary>
+    public float Weight(int docFreq, float boost)
     {
         var weight = Idf(docFreq) * boost;
-        var weightValue = weight * (SearchSchema.K1 + 1);
-        return weightValue * freq / (freq + _cache[norm]);
+        return weight * (SearchSchema.K1 + 1);
     }
+
+    /// <summary>The score given the term's <see cref="Weight"/>: the same float operations as Lucene's, in the same order.</summary>
+    public float Score(float weightValue, int freq, byte norm) => weightValue * freq / (freq + _cache[norm]);
 
     private static float[] BuildNormTable()
     {

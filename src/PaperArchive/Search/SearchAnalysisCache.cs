@@ -27,19 +27,31 @@ public sealed class SearchAnalysisCache
 
     private static readonly byte[] Magic = "PASA"u8.ToArray();
 
-    private const int Format = 1;
+    /// <summary>2: the cards of the last build follow the papers (<see cref="SearchCardState"/>).</summary>
+    private const int Format = 2;
 
     private readonly Dictionary<Key, SearchPaperTerms> _previous;
+
+    // The file read and where its term table lies: saving copies the table and every entry read from it as
+    // they are (their ids still index the same table), and encodes only what this build analysed.
+    private (byte[] Bytes, int TableStart, int TableEnd)? _source;
     private readonly ConcurrentDictionary<Key, SearchPaperTerms> _current = new();
     private int _hits;
 
-    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous, string[] table)
+    private SearchAnalysisCache(Dictionary<Key, SearchPaperTerms> previous, string[] table, SearchCardState? previousCards = null)
     {
         _previous = previous;
         Table = table;
+        PreviousCards = previousCards;
     }
 
     public static SearchAnalysisCache Empty() => new([], []);
+
+    /// <summary>The cards of the build that wrote the file read (null when unknown).</summary>
+    internal SearchCardState? PreviousCards { get; }
+
+    /// <summary>The cards of this build, set by <see cref="SearchIndexWriter"/>; saved for the next build.</summary>
+    internal SearchCardState? CurrentCards { get; set; }
 
     /// <summary>The terms of the file read, which every cached paper's ids refer to.</summary>
     internal string[] Table { get; }
@@ -56,22 +68,34 @@ public sealed class SearchAnalysisCache
     /// <summary>The cache key of a paper's field texts.</summary>
     internal static Key KeyOf(string[] texts)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(AnalyzerVersion));
-        Span<byte> length = stackalloc byte[4];
+        // The SHA-256 of: the analyzer version's UTF-8, then per text its length (4 bytes) and UTF-8,
+        // hashed in one call over a reused buffer (an incremental hash object per paper cost more than the hashing).
+        var size = VersionBytes.Length;
+        foreach (var text in texts)
+        {
+            size += 4 + Encoding.UTF8.GetMaxByteCount(text.Length);
+        }
+        var buffer = t_keyBuffer is { } reused && reused.Length >= size ? reused : t_keyBuffer = new byte[Math.Max(size, 8192)];
+        VersionBytes.CopyTo(buffer, 0);
+        var at = VersionBytes.Length;
         foreach (var text in texts)
         {
             // Lengths, not separators: no text can imitate a field boundary.
-            BitConverter.TryWriteBytes(length, text.Length);
-            sha.AppendData(length);
-            sha.AppendData(Encoding.UTF8.GetBytes(text));
+            BitConverter.TryWriteBytes(buffer.AsSpan(at, 4), text.Length);
+            at += 4;
+            at += Encoding.UTF8.GetBytes(text, buffer.AsSpan(at));
         }
         Span<byte> hash = stackalloc byte[32];
-        sha.GetHashAndReset(hash);
+        SHA256.HashData(buffer.AsSpan(0, at), hash);
         return new Key(
             BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]),
             BitConverter.ToUInt64(hash[16..24]), BitConverter.ToUInt64(hash[24..32]));
     }
+
+    private static readonly byte[] VersionBytes = Encoding.UTF8.GetBytes(AnalyzerVersion);
+
+    [ThreadStatic]
+    private static byte[]? t_keyBuffer;
 
     /// <summary>The paper's terms when its texts were analysed before, else analyses them with <paramref name="analyze"/>; remembers them either way.</summary>
     internal SearchPaperTerms GetOrAnalyze(string[] texts, Func<string[], SearchPaperTerms> analyze)
@@ -126,42 +150,74 @@ public sealed class SearchAnalysisCache
         }
         var fields = SearchSchema.Fields.Count;
         var terms = new string[ReadCount(bytes, ref pos)];
+        var tableStart = pos;
         for (var i = 0; i < terms.Length; i++)
         {
             terms[i] = ReadString(bytes, ref pos);
         }
+        var tableEnd = pos;
         var count = ReadCount(bytes, ref pos);
         var entries = new Dictionary<Key, SearchPaperTerms>(count);
+        // Scratch for one paper's numbers, copied out at their exact size (lists grown per paper made loading mostly copying and collecting).
+        var ids = new int[1024];
+        var tfs = new int[1024];
         for (var e = 0; e < count; e++)
         {
             if (pos + 32 > bytes.Length)
             {
                 throw new FormatException("Truncated search analysis cache");
             }
+            var entryStart = pos;
             var key = new Key(
                 BitConverter.ToUInt64(bytes, pos), BitConverter.ToUInt64(bytes, pos + 8),
                 BitConverter.ToUInt64(bytes, pos + 16), BitConverter.ToUInt64(bytes, pos + 24));
             pos += 32;
             var starts = new int[fields + 1];
             var lengths = new int[fields];
-            var ids = new List<int>();
-            var tfs = new List<int>();
+            var n = 0;
             for (var f = 0; f < fields; f++)
             {
                 lengths[f] = ReadInt(bytes, ref pos);
-                var n = ReadCount(bytes, ref pos);
-                starts[f] = ids.Count;
-                for (var i = 0; i < n; i++)
+                var fieldCount = ReadCount(bytes, ref pos);
+                starts[f] = n;
+                if (n + fieldCount > ids.Length)
+                {
+                    Array.Resize(ref ids, Math.Max(2 * ids.Length, n + fieldCount));
+                    Array.Resize(ref tfs, ids.Length);
+                }
+                for (var i = 0; i < fieldCount; i++, n++)
                 {
                     var id = ReadInt(bytes, ref pos);
-                    ids.Add(id < terms.Length ? id : throw new FormatException("Unknown term in the search analysis cache"));
-                    tfs.Add(ReadInt(bytes, ref pos));
+                    ids[n] = id < terms.Length ? id : throw new FormatException("Unknown term in the search analysis cache");
+                    tfs[n] = ReadInt(bytes, ref pos);
                 }
             }
-            starts[fields] = ids.Count;
-            entries[key] = new SearchPaperTerms(terms, ids.ToArray(), tfs.ToArray(), starts, lengths);
+            starts[fields] = n;
+            entries[key] = new SearchPaperTerms(terms, ids.AsSpan(0, n).ToArray(), tfs.AsSpan(0, n).ToArray(), starts, lengths)
+            {
+                Source = (entryStart, pos - entryStart),
+            };
         }
-        return new SearchAnalysisCache(entries, terms);
+        SearchCardState? cards = null;
+        if (ReadInt(bytes, ref pos) == 1)
+        {
+            var root = ReadHash(bytes, ref pos);
+            var (perChunk, snippet) = (ReadInt(bytes, ref pos), ReadInt(bytes, ref pos));
+            var chunks = ReadCount(bytes, ref pos);
+            var inputs = new UInt128[chunks];
+            var contents = new UInt128[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                inputs[c] = ReadHash(bytes, ref pos);
+                contents[c] = ReadHash(bytes, ref pos);
+            }
+            cards = new SearchCardState(root, perChunk, snippet, inputs, contents);
+        }
+        if (pos != bytes.Length)
+        {
+            throw new FormatException("Trailing bytes in the search analysis cache");
+        }
+        return new SearchAnalysisCache(entries, terms, cards) { _source = (bytes, tableStart, tableEnd) };
     }
 
     /// <summary>A 7-bit encoded non-negative number (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
@@ -178,6 +234,17 @@ public sealed class SearchAnalysisCache
             }
         }
         throw new FormatException("Bad number in the search analysis cache");
+    }
+
+    private static UInt128 ReadHash(byte[] bytes, ref int pos)
+    {
+        if (pos + 16 > bytes.Length)
+        {
+            throw new FormatException("Truncated search analysis cache");
+        }
+        var value = new UInt128(BitConverter.ToUInt64(bytes, pos + 8), BitConverter.ToUInt64(bytes, pos));
+        pos += 16;
+        return value;
     }
 
     /// <summary>A count, refused when the rest of the file could not hold that many items (a damaged file must not allocate gigabytes).</summary>
@@ -248,25 +315,36 @@ public sealed class SearchAnalysisCache
             }
             fresh[paper] = mapped;
         }
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream((_source?.Bytes.Length ?? 0) + (1 << 16));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Format);
             writer.Write(AnalyzerVersion);
             writer.Write7BitEncodedInt(terms.Count);
-            foreach (var term in terms)
+            var copied = 0;
+            if (_source is var (source, tableStart, tableEnd))
             {
-                writer.Write(term);
+                writer.Write(source, tableStart, tableEnd - tableStart);
+                copied = Table.Length;
+            }
+            for (var t = copied; t < terms.Count; t++)
+            {
+                writer.Write(terms[t]);
             }
             writer.Write7BitEncodedInt(entries.Count);
             foreach (var (key, paper) in entries)
             {
+                if (_source is not null && ReferenceEquals(paper.Table, Table) && paper.Source is var (start, length))
+                {
+                    writer.Write(_source.Value.Bytes, start, length);
+                    continue;
+                }
                 writer.Write(key.A);
                 writer.Write(key.B);
                 writer.Write(key.C);
                 writer.Write(key.D);
-                var ids = fresh.TryGetValue(paper, out var mapped) ? mapped : paper.Ids;
+                var ids = ReferenceEquals(paper.Table, Table) ? paper.Ids : fresh[paper];
                 for (var f = 0; f < paper.Lengths.Length; f++)
                 {
                     writer.Write7BitEncodedInt(paper.Lengths[f]);
@@ -278,8 +356,31 @@ public sealed class SearchAnalysisCache
                     }
                 }
             }
+            if (CurrentCards is { } cards)
+            {
+                writer.Write7BitEncodedInt(1);
+                WriteHash(writer, cards.RootHash);
+                writer.Write7BitEncodedInt(cards.CardsPerChunk);
+                writer.Write7BitEncodedInt(cards.SnippetSourceChars);
+                writer.Write7BitEncodedInt(cards.InputKeys.Length);
+                for (var c = 0; c < cards.InputKeys.Length; c++)
+                {
+                    WriteHash(writer, cards.InputKeys[c]);
+                    WriteHash(writer, cards.ContentHashes[c]);
+                }
+            }
+            else
+            {
+                writer.Write7BitEncodedInt(0);
+            }
         }
         return buffer.ToArray();
+    }
+
+    private static void WriteHash(BinaryWriter writer, UInt128 value)
+    {
+        writer.Write((ulong)value);
+        writer.Write((ulong)(value >> 64));
     }
 
     /// <summary>A SHA-256 as four numbers (cheap to hash and compare).</summary>

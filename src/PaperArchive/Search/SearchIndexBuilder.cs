@@ -26,19 +26,18 @@ public static class SearchIndexBuilder
         var fieldCount = SearchSchema.Fields.Count;
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var termNames = new List<string>();
-        // Per field: per doc the (term id, tf) pairs and the norm byte; per term the doc frequency.
-        var fieldDocs = new (int Term, int Tf)[fieldCount][][];
+        // Per doc its analysed fields and their terms numbered for this build (fields one after the other,
+        // as in SearchPaperTerms); per field and doc the norm byte; per field and term the doc frequency.
+        var docTerms = new SearchPaperTerms[docs.Count];
+        var docIds = new int[docs.Count][];
         var norms = new byte[fieldCount][];
-        var hasField = new bool[fieldCount][];
         var sumTf = new long[fieldCount];
-        var docFreq = new List<int>[fieldCount];
+        var docFreq = new int[fieldCount][];
         var docTopics = new List<IReadOnlyList<int>>(docs.Count);
         for (var f = 0; f < fieldCount; f++)
         {
-            fieldDocs[f] = new (int, int)[docs.Count][];
             norms[f] = new byte[docs.Count];
-            hasField[f] = new bool[docs.Count];
-            docFreq[f] = [];
+            docFreq[f] = new int[1024];
         }
 
         // Analysis is the costly part and independent per paper: run it in parallel (one analyzer
@@ -68,59 +67,66 @@ public static class SearchIndexBuilder
                 {
                     var paper = docs[d];
                     var paperAnalysis = analysis.For(paper.Id);
-                    var slugs = paperAnalysis.TopicSlugs.Where(topicIndex.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+                    var slugs = DocSlugs(paperAnalysis.TopicSlugs, topicIndex);
                     docSlugs[d] = slugs;
-                    var texts = FieldTexts(paper, paperAnalysis, slugs.Select(s => topics[topicIndex[s]].Title));
+                    var texts = FieldTexts(paper, paperAnalysis, TopicTitles(slugs, topics, topicIndex));
                     analysed[d] = cache is null ? counter.Analyze(texts) : cache.GetOrAnalyze(texts, counter.Analyze);
                     return counter;
                 }, counters.Add);
 
                 for (var d = blockStart; d < blockEnd; d++)
                 {
-                    docTopics.Add(docSlugs[d].Select(s => topicIndex[s]).Order().ToList());
+                    var topicList = new int[docSlugs[d].Count];
+                    for (var i = 0; i < topicList.Length; i++)
+                    {
+                        topicList[i] = topicIndex[docSlugs[d][i]];
+                    }
+                    Array.Sort(topicList);
+                    docTopics.Add(topicList);
                     var paperTerms = analysed[d];
                     var shared = ReferenceEquals(paperTerms.Table, sharedTable);
+                    var ids = new int[paperTerms.Ids.Length];
+                    // Term ids follow first occurrence (docs, fields and text in order), so they
+                    // never depend on scheduling; the output is ordered by term anyway.
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        var local = paperTerms.Ids[i];
+                        // A term of the cache's shared table is looked up by its string once per build.
+                        var id = shared ? sharedIds![local] : -1;
+                        if (id < 0)
+                        {
+                            var name = paperTerms.Table[local];
+                            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
+                            if (!known)
+                            {
+                                slot = termNames.Count;
+                                termNames.Add(name);
+                            }
+                            id = slot;
+                            if (shared)
+                            {
+                                sharedIds![local] = id;
+                            }
+                        }
+                        ids[i] = id;
+                    }
+                    docIds[d] = ids;
+                    docTerms[d] = paperTerms;
                     for (var f = 0; f < fieldCount; f++)
                     {
-                        var (start, end, length) = (paperTerms.Starts[f], paperTerms.Starts[f + 1], paperTerms.Lengths[f]);
-                        var pairs = new (int Term, int Tf)[end - start];
-                        // Term ids follow first occurrence (docs, fields and text in order), so they
-                        // never depend on scheduling; the output is ordered by term anyway.
-                        for (var i = start; i < end; i++)
-                        {
-                            var local = paperTerms.Ids[i];
-                            // A term of the cache's shared table is looked up by its string once per build.
-                            var id = shared ? sharedIds![local] : -1;
-                            if (id < 0)
-                            {
-                                var name = paperTerms.Table[local];
-                                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, name, out var known);
-                                if (!known)
-                                {
-                                    slot = termNames.Count;
-                                    termNames.Add(name);
-                                }
-                                id = slot;
-                                if (shared)
-                                {
-                                    sharedIds![local] = id;
-                                }
-                            }
-                            pairs[i - start] = (id, paperTerms.Frequencies[i]);
-                        }
-                        fieldDocs[f][d] = pairs;
+                        var length = paperTerms.Lengths[f];
                         if (length > 0)
                         {
-                            hasField[f][d] = true;
                             norms[f][d] = Bm25Field.EncodeLength(length);
                             sumTf[f] += length;
                         }
-                        var df = docFreq[f];
-                        foreach (var (term, _) in pairs)
+                        ref var df = ref docFreq[f];
+                        for (var i = paperTerms.Starts[f]; i < paperTerms.Starts[f + 1]; i++)
                         {
-                            while (df.Count <= term)
+                            var term = ids[i];
+                            if (term >= df.Length)
                             {
-                                df.Add(0);
+                                Array.Resize(ref df, Math.Max(2 * df.Length, term + 1));
                             }
                             df[term]++;
                         }
@@ -146,19 +152,12 @@ public static class SearchIndexBuilder
         var postingCounts = new int[termCount];
         for (var d = 0; d < docs.Count; d++)
         {
-            for (var f = 0; f < fieldCount; f++)
+            foreach (var term in docIds[d])
             {
-                if (!hasField[f][d])
+                if (lastDoc[term] != d)
                 {
-                    continue;
-                }
-                foreach (var (term, _) in fieldDocs[f][d])
-                {
-                    if (lastDoc[term] != d)
-                    {
-                        lastDoc[term] = d;
-                        postingCounts[term]++;
-                    }
+                    lastDoc[term] = d;
+                    postingCounts[term]++;
                 }
             }
         }
@@ -171,19 +170,35 @@ public static class SearchIndexBuilder
         var filled = new int[termCount];
         var scores = new float[termCount];
         var touched = new List<int>();
+        // A term's weight in a field depends on its doc frequency alone: computed once per frequency (a logarithm each).
+        var weights = new float[fieldCount][];
+        for (var f = 0; f < fieldCount; f++)
+        {
+            weights[f] = new float[docs.Count + 1];
+            Array.Fill(weights[f], float.NaN);
+        }
         for (var d = 0; d < docs.Count; d++)
         {
             touched.Clear();
+            var paperTerms = docTerms[d];
+            var ids = docIds[d];
             // Fields in schema order, so the float sum is the same on every build.
             for (var f = 0; f < fieldCount; f++)
             {
-                if (!hasField[f][d])
+                if (paperTerms.Lengths[f] == 0)
                 {
                     continue;
                 }
-                foreach (var (term, tf) in fieldDocs[f][d])
+                var (field, df, fieldWeights, norm) = (bm25[f], docFreq[f], weights[f], norms[f][d]);
+                for (var i = paperTerms.Starts[f]; i < paperTerms.Starts[f + 1]; i++)
                 {
-                    var s = bm25[f].Score(docFreq[f][term], SearchSchema.Weights[f], tf, norms[f][d]);
+                    var term = ids[i];
+                    ref var weight = ref fieldWeights[df[term]];
+                    if (float.IsNaN(weight))
+                    {
+                        weight = field.Weight(df[term], SearchSchema.Weights[f]);
+                    }
+                    var s = field.Score(weight, paperTerms.Frequencies[i], norm);
                     if (lastDoc[term] != d)
                     {
                         lastDoc[term] = d;
@@ -207,6 +222,28 @@ public static class SearchIndexBuilder
             byTerm[term] = postings[termIds[term]];
         }
         return new SearchIndexData(docs, sorted, byTerm, bm25.Select(b => b.AverageLength).ToList(), docTopics, topics);
+    }
+
+    /// <summary>The paper's topic slugs that name a known topic, each once, in the order given.</summary>
+    private static List<string> DocSlugs(IReadOnlyList<string> slugs, Dictionary<string, int> topicIndex)
+    {
+        var result = new List<string>(slugs.Count);
+        foreach (var slug in slugs)
+        {
+            if (topicIndex.ContainsKey(slug) && !result.Contains(slug, StringComparer.Ordinal))
+            {
+                result.Add(slug);
+            }
+        }
+        return result;
+    }
+
+    private static IEnumerable<string> TopicTitles(List<string> slugs, List<Topic> topics, Dictionary<string, int> topicIndex)
+    {
+        foreach (var slug in slugs)
+        {
+            yield return topics[topicIndex[slug]].Title;
+        }
     }
 
     /// <summary>Newest first (first listing day, else publication date), then id; undated papers last.</summary>

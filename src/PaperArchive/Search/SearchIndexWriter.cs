@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,40 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
+    /// Writes an index already built through the build's <paramref name="files"/> (which keeps published files whose
+    /// bytes are the same) and returns the files' site paths (ordinal order). With the <paramref name="cache"/> of the
+    /// published build, result cards whose inputs are unchanged are kept without being rendered (<see cref="SearchCardState"/>);
+    /// this build's cards are noted in the cache for the next one.
+    /// </summary>
+    public static IReadOnlyList<string> Write(SearchIndexData data, SearchIndexOptions options, SiteFileWriter files, SearchAnalysisCache? cache)
+    {
+        var previous = cache?.PreviousCards is { } cards && cards.CardsPerChunk == options.CardsPerChunk && cards.SnippetSourceChars == options.SnippetSourceChars
+            && files.PublishedSite is { } site && PublishedRootHash(site) == cards.RootHash ? cards : null;
+        var (rendered, kept, state) = Render(data, options, previous, name => files.Keep(SiteUrls.SearchIndexDir + "/" + name));
+        // Thousands of small files: creating them is mostly system time, which two threads halve.
+        Parallel.ForEach(rendered, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, Environment.ProcessorCount) },
+            file => files.Write(SiteUrls.SearchIndexDir + "/" + file.Key, file.Value));
+        if (cache is not null)
+        {
+            cache.CurrentCards = state;
+        }
+        return rendered.Keys.Concat(kept).Order(StringComparer.Ordinal).Select(n => SiteUrls.SearchIndexDir + "/" + n).ToList();
+    }
+
+    /// <summary>The hash of the published site's <c>root.js</c> bytes, or null when it cannot be read.</summary>
+    private static UInt128? PublishedRootHash(string site)
+    {
+        try
+        {
+            return XxHash128.HashToUInt128(File.ReadAllBytes(Path.Combine(site, SiteUrls.SearchIndexDir, "root.js")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Creates a file that must not exist yet (the folder is fresh) holding <paramref name="text"/> as UTF-8
     /// without BOM — the bytes <see cref="File.WriteAllText(string, string?, Encoding)"/> writes, with half its
     /// system calls (no truncate, seek, file-system or permission queries): one create and one write.
@@ -78,34 +113,50 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The index files by name (inside <c>search-index/</c>) with their text.</summary>
-    public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options)
+    public static SortedDictionary<string, string> Render(SearchIndexData data, SearchIndexOptions options) => Render(data, options, null, null).Files;
+
+    /// <summary>
+    /// The index files by name with their text, but for the cards that <paramref name="keep"/> keeps from the build
+    /// <paramref name="previous"/> describes (their inputs unchanged): those are listed in Kept, not rendered.
+    /// </summary>
+    internal static (SortedDictionary<string, string> Files, List<string> Kept, SearchCardState Cards) Render(
+        SearchIndexData data, SearchIndexOptions options, SearchCardState? previous, Func<string, bool>? keep)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         // Cards (one JSON file per two papers) are independent of the postings: render both at once.
         var cards = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cardsTask = Task.Run(() => WriteCards(data, options, cards));
+        var kept = new List<string>();
+        var chunks = (data.Docs.Count + options.CardsPerChunk - 1) / options.CardsPerChunk;
+        var (inputKeys, contentHashes) = (new UInt128[chunks], new UInt128[chunks]);
+        var cardsTask = Task.Run(() => WriteCards(data, options, cards, previous, keep, inputKeys, contentHashes, kept));
         var dictStarts = WriteDictionary(data, options, files);
         var (postStarts, bands) = WritePostings(data, options, files);
         WriteUpvotes(data, options, files);
         var topicCounts = WriteTopics(data, files);
+        var hashes = new Dictionary<string, UInt128>(files.Count + chunks, StringComparer.Ordinal);
+        foreach (var (name, text) in files)
+        {
+            hashes[name] = ContentHash(text);
+        }
         cardsTask.GetAwaiter().GetResult();
         foreach (var (name, text) in cards)
         {
             files.Add(name, text);
         }
-
-        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        for (var c = 0; c < chunks; c++)
         {
-            // The UTF-8 of name + "\n" + text + "\n", piece by piece (no copy of every file's text).
-            var buffer = new byte[1 << 16];
-            foreach (var (name, text) in files)
+            hashes[CardName(c)] = contentHashes[c];
+        }
+
+        {
+            // The version is the hash of every other file: of its name and the hash of its bytes, in name order
+            // (so a card kept from the last build needs no text, only the hash noted then).
+            var listing = new StringBuilder(hashes.Count * 48);
+            foreach (var name in hashes.Keys.Order(StringComparer.Ordinal))
             {
-                AppendUtf8(sha, name, ref buffer);
-                sha.AppendData("\n"u8);
-                AppendUtf8(sha, text, ref buffer);
-                sha.AppendData("\n"u8);
+                listing.Append(name).Append('\n').Append(HashHex(hashes[name])).Append('\n');
             }
-            var version = Convert.ToHexStringLower(sha.GetHashAndReset()).Substring(0, 12);
+            var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing.ToString()))).Substring(0, 12);
             var days = new List<int>();
             string? lastDay = null;
             var dated = 0;
@@ -147,42 +198,57 @@ public static class SearchIndexWriter
                 ["days"] = days,
                 ["dated"] = dated,
             };
-            files["root.js"] = "__paSearch.add(\"r\",0," + JsonSerializer.Serialize(root) + ");\n";
+            var rootText = "__paSearch.add(\"r\",0," + JsonSerializer.Serialize(root) + ");\n";
+            files["root.js"] = rootText;
+            return (files, kept, new SearchCardState(XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(rootText)), options.CardsPerChunk, options.SnippetSourceChars, inputKeys, contentHashes));
         }
-        return files;
     }
 
-    private static void AppendUtf8(IncrementalHash sha, string text, ref byte[] buffer)
+    private static string CardName(int chunk) => "c" + chunk.ToString(CultureInfo.InvariantCulture) + ".js";
+
+    /// <summary>XxHash128 of the text's UTF-8 bytes.</summary>
+    private static UInt128 ContentHash(string text)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        var buffer = t_utf8 is { } reused && reused.Length >= max ? reused : t_utf8 = new byte[Math.Max(max, 1 << 16)];
+        return XxHash128.HashToUInt128(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+    }
+
+    [ThreadStatic]
+    private static byte[]? t_utf8;
+
+    private static string HashHex(UInt128 hash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return Convert.ToHexStringLower(bytes);
     }
 
     private static List<string> WriteDictionary(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
     {
         var starts = new List<string>();
-        var entries = new List<object>();
+        var shard = new ShardScript("d");
         var size = 0;
+        string? first = null;
         string? previous = null;
+        string? last = null;
         void Flush()
         {
-            if (entries.Count > 0)
+            if (first is not null)
             {
-                files["d" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("d", starts.Count, entries);
-                starts.Add(Separator(previous, (string)entries[0]));
-                previous = (string)entries[^2];
-                entries = [];
+                files["d" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = shard.Finish(starts.Count);
+                starts.Add(Separator(previous, first));
+                previous = last;
+                first = null;
                 size = 0;
             }
         }
         foreach (var term in data.Terms)
         {
-            entries.Add(term);
-            entries.Add(data.Postings[term].Count);
+            first ??= term;
+            last = term;
+            shard.Writer.WriteStringValue(term);
+            shard.Writer.WriteNumberValue(data.Postings[term].Count);
             size += term.Length + 8;
             if (size >= options.DictShardChars)
             {
@@ -196,33 +262,39 @@ public static class SearchIndexWriter
     private static (List<string> Starts, int Bands) WritePostings(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
     {
         var starts = new List<string>();
-        var entries = new List<object>();
+        var shard = new ShardScript("p");
         var size = 0;
         var tails = 0;
+        string? first = null;
         string? previous = null;
+        string? lastTerm = null;
         void Flush()
         {
-            if (entries.Count > 0)
+            if (first is not null)
             {
-                files["p" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("p", starts.Count, entries);
-                starts.Add(Separator(previous, (string)entries[0]));
-                previous = (string)entries[^3];
-                entries = [];
+                files["p" + starts.Count.ToString(CultureInfo.InvariantCulture) + ".js"] = shard.Finish(starts.Count);
+                starts.Add(Separator(previous, first));
+                previous = lastTerm;
+                first = null;
                 size = 0;
             }
         }
         var last = data.Docs.Count - 1;
-        foreach (var term in data.Terms)
+        // Terms are encoded in parallel a block at a time (each on its own; the second core is otherwise idle
+        // here), then laid out in shards in order. Blocks bound the encodings held at once.
+        const int block = 2048;
+        var encodings = new SearchTermEncoding[Math.Min(block, data.Terms.Count)];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) };
+        for (var t = 0; t < data.Terms.Count; t++)
         {
-            // Files number docs oldest first (README, "Documents"): reversed, ascending again.
-            var list = data.Postings[term];
-            var stored = new SearchPosting[list.Count];
-            for (var i = 0; i < stored.Length; i++)
+            var term = data.Terms[t];
+            if (t % block == 0)
             {
-                var p = list[list.Count - 1 - i];
-                stored[i] = new SearchPosting(last - p.Doc, p.Score);
+                var blockStart = t;
+                Parallel.For(t, Math.Min(data.Terms.Count, t + block), parallel, u =>
+                    encodings[u - blockStart] = EncodeStored(data.Postings[data.Terms[u]], last, options.HeadPostings));
             }
-            var encoded = EncodeTerm(stored, options.HeadPostings);
+            var encoded = encodings[t % block];
             var entrySize = term.Length + encoded.Head.Length + 12;
             if (size > 0 && size + entrySize > options.PostingsShardChars)
             {
@@ -230,27 +302,31 @@ public static class SearchIndexWriter
                 // the likeliest query words) must not ride on a full shard of other terms.
                 Flush();
             }
-            entries.Add(term);
+            first ??= term;
+            lastTerm = term;
+            var writer = shard.Writer;
+            writer.WriteStringValue(term);
             if (encoded.Tails.Count > 0)
             {
                 // A frequent term: its best postings here, the rest in bands x<n>.js, read only
                 // when the bands above cannot decide a query (README, "Impact-ordered bands").
-                var scale = new List<object> { encoded.Max };
+                writer.WriteStartArray();
+                writer.WriteNumberValue(encoded.Max);
                 foreach (var tail in encoded.Tails)
                 {
-                    scale.Add(tails);
-                    scale.Add(tail.Count);
-                    scale.Add(tail.MaxLevel);
+                    writer.WriteNumberValue(tails);
+                    writer.WriteNumberValue(tail.Count);
+                    writer.WriteNumberValue(tail.MaxLevel);
                     files["x" + tails.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("x", tails, tail.Encoded);
                     tails++;
                 }
-                entries.Add(scale);
+                writer.WriteEndArray();
             }
             else
             {
-                entries.Add(encoded.Max);
+                writer.WriteNumberValue(encoded.Max);
             }
-            entries.Add(encoded.Head);
+            writer.WriteStringValue(encoded.Head);
             size += entrySize;
             if (size >= options.PostingsShardChars)
             {
@@ -259,6 +335,64 @@ public static class SearchIndexWriter
         }
         Flush();
         return (starts, tails);
+    }
+
+    /// <summary>A term's postings (engine doc numbers, newest first) encoded with file numbers (oldest first, README "Documents").</summary>
+    private static SearchTermEncoding EncodeStored(IReadOnlyList<SearchPosting> list, int last, int headPostings)
+    {
+        var stored = t_stored is { } reused && reused.Length >= list.Count ? reused : t_stored = new SearchPosting[Math.Max(list.Count, 4096)];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var p = list[list.Count - 1 - i];
+            stored[i] = new SearchPosting(last - p.Doc, p.Score);
+        }
+        return EncodeTerm(stored.AsSpan(0, list.Count), headPostings);
+    }
+
+    [ThreadStatic]
+    private static SearchPosting[]? t_stored;
+
+    /// <summary>
+    /// One shard's script written as its entries come (<c>__paSearch.add(kind, n, [...]);</c>, the bytes
+    /// <see cref="Script"/> gives for the same list): no list of boxed entries per shard.
+    /// </summary>
+    private sealed class ShardScript
+    {
+        private readonly string _kind;
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
+        private readonly Utf8JsonWriter _writer;
+        private bool _open;
+
+        public ShardScript(string kind)
+        {
+            _kind = kind;
+            _writer = new Utf8JsonWriter(_buffer);
+        }
+
+        /// <summary>The writer, inside the shard's array (opened at the first use after <see cref="Finish"/>).</summary>
+        public Utf8JsonWriter Writer
+        {
+            get
+            {
+                if (!_open)
+                {
+                    _open = true;
+                    _buffer.ResetWrittenCount();
+                    _writer.Reset(_buffer);
+                    _writer.WriteStartArray();
+                }
+                return _writer;
+            }
+        }
+
+        public string Finish(int number)
+        {
+            var writer = Writer;
+            writer.WriteEndArray();
+            writer.Flush();
+            _open = false;
+            return "__paSearch.add(\"" + _kind + "\"," + number.ToString(CultureInfo.InvariantCulture) + "," + Encoding.UTF8.GetString(_buffer.WrittenSpan) + ");\n";
+        }
     }
 
     /// <summary>
@@ -284,29 +418,42 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The postings of one term, split when it has many: see <see cref="SearchTermEncoding"/>.</summary>
-    public static SearchTermEncoding EncodeTerm(IReadOnlyList<SearchPosting> postings, int headPostings)
+    public static SearchTermEncoding EncodeTerm(IReadOnlyList<SearchPosting> postings, int headPostings) =>
+        EncodeTerm(postings as SearchPosting[] ?? postings.ToArray(), headPostings);
+
+    internal static SearchTermEncoding EncodeTerm(ReadOnlySpan<SearchPosting> postings, int headPostings)
     {
-        var max = Math.Round((double)postings.Max(p => p.Score), 4);
+        var best = float.MinValue;
+        foreach (var p in postings)
+        {
+            best = Math.Max(best, p.Score);
+        }
+        if (postings.IsEmpty)
+        {
+            throw new InvalidOperationException("A term without postings");
+        }
+        var max = Math.Round((double)best, 4);
         if (max <= 0)
         {
             max = 0.0001;
         }
-        var levels = new int[postings.Count];
-        var perLevel = new int[SearchSchema.ScoreLevels + 1];
-        for (var i = 0; i < levels.Length; i++)
+        var levels = t_levels is { } reused && reused.Length >= postings.Length ? reused : t_levels = new byte[Math.Max(postings.Length, 4096)];
+        Span<int> perLevel = stackalloc int[SearchSchema.ScoreLevels + 1];
+        for (var i = 0; i < postings.Length; i++)
         {
-            levels[i] = Level(postings[i].Score, max);
-            perLevel[levels[i]]++;
+            var l = Level(postings[i].Score, max);
+            levels[i] = (byte)l;
+            perLevel[l]++;
         }
         // Bands by level, best first: the head holds about headPostings, each further band about
         // four times more than everything before it. Cutting between two levels makes a band's
         // best score strictly lower than the worst of the bands above it, which the client's
         // proof needs. A rest of less than a quarter of the last cap joins the band before it.
-        var bounds = new List<int>(); // lowest level of each band
+        var bounds = new List<int>(2); // lowest level of each band
         var taken = 0;
         var level = SearchSchema.ScoreLevels + 1;
         var cap = (long)headPostings;
-        while (taken < postings.Count)
+        while (taken < postings.Length)
         {
             var top = level;
             while (level > 1 && taken + perLevel[level - 1] <= cap)
@@ -319,33 +466,43 @@ public static class SearchIndexWriter
                 level--;
                 taken += perLevel[level];
             }
-            if (postings.Count - taken <= cap / 4)
+            if (postings.Length - taken <= cap / 4)
             {
                 level = 1;
-                taken = postings.Count;
+                taken = postings.Length;
             }
             bounds.Add(level);
             cap *= 4;
         }
-        var head = Encode(postings, levels, l => l >= bounds[0]);
+        var head = Encode(postings, levels, bounds[0], SearchSchema.ScoreLevels + 1);
+        if (bounds.Count == 1)
+        {
+            return new SearchTermEncoding(max, head, []);
+        }
         var tails = new List<SearchTermTail>();
         for (var b = 1; b < bounds.Count; b++)
         {
             var (lo, hi) = (bounds[b], bounds[b - 1]);
-            var best = 0;
+            var top = 0;
             var count = 0;
-            foreach (var l in levels)
+            for (var l = lo; l < hi; l++)
             {
-                if (l >= lo && l < hi)
+                if (perLevel[l] > 0)
                 {
-                    best = Math.Max(best, l);
-                    count++;
+                    top = l;
+                    count += perLevel[l];
                 }
             }
-            tails.Add(new SearchTermTail(Encode(postings, levels, l => l >= lo && l < hi), count, best));
+            tails.Add(new SearchTermTail(Encode(postings, levels, lo, hi), count, top));
         }
         return new SearchTermEncoding(max, head, tails);
     }
+
+    [ThreadStatic]
+    private static byte[]? t_levels;
+
+    [ThreadStatic]
+    private static char[]? t_chars;
 
     /// <summary>
     /// Postings as text: varint count, varint doc gaps, then one digit per posting with the score as
@@ -357,46 +514,93 @@ public static class SearchIndexWriter
         return (e.Max, e.Head);
     }
 
-    private static string Encode(IReadOnlyList<SearchPosting> postings, int[] levels, Func<int, bool> keep)
+    /// <summary>The postings whose level is in [<paramref name="lo"/>, <paramref name="hi"/>), encoded (see <see cref="EncodePostings"/>).</summary>
+    private static string Encode(ReadOnlySpan<SearchPosting> postings, byte[] levels, int lo, int hi)
     {
-        var sb = new StringBuilder();
         var count = 0;
-        foreach (var l in levels)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(l))
+            if (levels[i] >= lo && levels[i] < hi)
             {
                 count++;
             }
         }
-        SearchCodec.AppendVarint(sb, count);
+        // At most 7 characters per varint (32 bits, 5 per character) and one digit per posting.
+        var needed = 8 * (count + 1);
+        var chars = t_chars is { } reused && reused.Length >= needed ? reused : t_chars = new char[Math.Max(needed, 1 << 15)];
+        var at = AppendVarint(chars, 0, count);
         var prev = 0;
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(levels[i]))
+            if (levels[i] >= lo && levels[i] < hi)
             {
-                SearchCodec.AppendVarint(sb, postings[i].Doc - prev);
+                at = AppendVarint(chars, at, postings[i].Doc - prev);
                 prev = postings[i].Doc;
             }
         }
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < postings.Length; i++)
         {
-            if (keep(levels[i]))
+            if (levels[i] >= lo && levels[i] < hi)
             {
-                sb.Append(SearchCodec.Digit(levels[i]));
+                chars[at++] = SearchCodec.Digit(levels[i]);
             }
         }
-        return sb.ToString();
+        return new string(chars, 0, at);
+    }
+
+    /// <summary><see cref="SearchCodec.AppendVarint"/> into a char array; returns the new end.</summary>
+    private static int AppendVarint(char[] chars, int at, int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        var v = (uint)value;
+        while (v >= 32)
+        {
+            chars[at++] = SearchCodec.Alphabet[(int)(32 | (v & 31))];
+            v >>= 5;
+        }
+        chars[at++] = SearchCodec.Alphabet[(int)v];
+        return at;
     }
 
     public static int Level(float score, double max) =>
         Math.Clamp((int)Math.Round(score / max * SearchSchema.ScoreLevels, MidpointRounding.AwayFromZero), 1, SearchSchema.ScoreLevels);
 
-    private static void WriteCards(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)
+    private static void WriteCards(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files,
+        SearchCardState? previous, Func<string, bool>? keep, UInt128[] inputKeys, UInt128[] contentHashes, List<string> kept)
     {
-        for (var chunk = 0; chunk * options.CardsPerChunk < data.Docs.Count; chunk++)
+        var key = new XxHash128();
+        for (var chunk = 0; chunk < inputKeys.Length; chunk++)
         {
+            var (start, end) = (chunk * options.CardsPerChunk, Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk));
+            var name = CardName(chunk);
+            // Everything the chunk's text is made from (the options are in the card state).
+            for (var s = start; s < end; s++)
+            {
+                var d = data.Docs.Count - 1 - s;
+                var p = data.Docs[d];
+                AppendKey(key, p.Id);
+                AppendKey(key, p.Title);
+                AppendKey(key, ShortAuthors(p));
+                AppendKey(key, p.Upvotes ?? -1);
+                AppendKey(key, data.DocTopics[d].Count);
+                foreach (var t in data.DocTopics[d])
+                {
+                    AppendKey(key, t);
+                }
+                AppendKey(key, p.Abstract is null ? -1 : 1);
+                AppendKey(key, p.Abstract ?? "");
+            }
+            AppendKey(key, end - start);
+            inputKeys[chunk] = key.GetCurrentHashAsUInt128();
+            key.Reset();
+            if (previous is not null && chunk < previous.InputKeys.Length && previous.InputKeys[chunk] == inputKeys[chunk] && keep is not null && keep(name))
+            {
+                contentHashes[chunk] = previous.ContentHashes[chunk];
+                kept.Add(name);
+                continue;
+            }
             var cards = new List<object>();
-            for (var s = chunk * options.CardsPerChunk; s < Math.Min(data.Docs.Count, (chunk + 1) * options.CardsPerChunk); s++)
+            for (var s = start; s < end; s++)
             {
                 var d = data.Docs.Count - 1 - s;
                 var p = data.Docs[d];
@@ -410,8 +614,23 @@ public static class SearchIndexWriter
                     SnippetSource(p.Abstract, options.SnippetSourceChars),
                 });
             }
-            files["c" + chunk.ToString(CultureInfo.InvariantCulture) + ".js"] = Script("c", chunk, cards);
+            var text = Script("c", chunk, cards);
+            contentHashes[chunk] = ContentHash(text);
+            files[name] = text;
         }
+    }
+
+    private static void AppendKey(XxHash128 hash, string text)
+    {
+        AppendKey(hash, text.Length);
+        hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void AppendKey(XxHash128 hash, int value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        BitConverter.TryWriteBytes(bytes, value);
+        hash.Append(bytes);
     }
 
     private static void WriteUpvotes(SearchIndexData data, SearchIndexOptions options, IDictionary<string, string> files)

@@ -33,4 +33,7 @@ internal sealed class SearchPaperTerms
     public int[] Starts { get; }
 
     public int[] Lengths { get; }
+
+    /// <summary>Where this paper's entry lies in the cache file it was read from (saved again by copying those bytes); null when analysed by this build.</summary>
+    public (int Start, int Length)? Source { get; init; }
 }

@@ -106,6 +106,33 @@ public sealed class SearchAnalysisCacheTests : IDisposable
     }
 
     [Fact]
+    public void Saving_what_was_loaded_and_nothing_else_gives_the_same_bytes()
+    {
+        // entries read are saved by copying their bytes: they must be the bytes encoding them gives
+        var cache = SearchAnalysisCache.Empty();
+        SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis(), cache);
+        cache.Save(CacheFile);
+        var saved = File.ReadAllBytes(CacheFile);
+        var reloaded = SearchAnalysisCache.Load(CacheFile);
+        SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis(), reloaded);
+        Assert.Equal(reloaded.Current, reloaded.Hits);
+        Assert.Equal(saved, reloaded.ToBytes());
+
+        // one paper fewer and one edited: the copy and the encoded entry read back as a fresh cache would
+        var papers = SearchFixtures.Archive.Papers.Skip(1).ToList();
+        papers[0] = papers[0] with { Title = "Wombat burrows as graph neural networks" };
+        var changed = new ArchiveModel(papers.ToValueList(), SearchFixtures.Archive.Days);
+        var again = SearchAnalysisCache.Load(CacheFile);
+        SearchIndexBuilder.Build(changed, SearchFixtures.Analysis(), again);
+        again.Save(CacheFile);
+        var third = SearchAnalysisCache.Load(CacheFile);
+        Assert.Equal(again.Current, third.Count);
+        var data = SearchIndexBuilder.Build(changed, SearchFixtures.Analysis(), third);
+        Assert.Equal(third.Current, third.Hits);
+        Assert.Equal(Render(SearchIndexBuilder.Build(changed, SearchFixtures.Analysis())), Render(data));
+    }
+
+    [Fact]
     public void Saving_is_deterministic()
     {
         var a = SearchAnalysisCache.Empty();

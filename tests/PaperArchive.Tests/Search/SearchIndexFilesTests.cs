@@ -51,10 +51,11 @@ public sealed class SearchIndexFilesTests : IDisposable
     {
         var data = SearchIndexBuilder.Build(SearchFixtures.Archive, SearchFixtures.Analysis());
         var rendered = SearchIndexWriter.Render(data, SearchIndexOptions.Default);
+        // SHA-256 over every other file's name and the XxHash128 (hex, big-endian) of its UTF-8 bytes, in name order.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (name, text) in rendered.Where(f => f.Key != "root.js"))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n" + text + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(text))) + "\n"));
         }
         var expected = Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
         var root = SearchIndexReader.ReadScript(rendered["root.js"], out _, out _);
