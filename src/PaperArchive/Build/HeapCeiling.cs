@@ -22,6 +22,17 @@ public sealed class HeapCeiling(long floor = HeapCeiling.DefaultFloor, double gr
 
     public double Growth { get; } = growth;
 
+    /// <summary>One compacting collection now, whatever the heap's size (between the steps of an archive-scale build).</summary>
+    public void Collect()
+    {
+        lock (_gate)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            Volatile.Write(ref _ceiling, Math.Max(Floor, (long)(GC.GetTotalMemory(forceFullCollection: false) * Growth)));
+        }
+    }
+
     /// <summary>Collects when the heap is past the ceiling; true when it did.</summary>
     public bool Check()
     {

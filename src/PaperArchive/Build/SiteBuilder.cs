@@ -65,11 +65,19 @@ public static class SiteBuilder
         var steps = new List<(string Step, TimeSpan Elapsed)>();
         var stepName = "";
         var stepStart = TimeSpan.Zero;
+        // Above StreamAbovePapers each step starts from a compacted heap: a step's garbage (the topics step leaves
+        // ~800 MB at 100,000 papers) otherwise lingers under the ceiling into the next step's own peak
+        // (100,000 papers: 2,137 MB peak RSS without, 1,799 MB with a full collection between steps).
+        var large = false;
         void Step(string name)
         {
             if (stepName.Length > 0)
             {
                 steps.Add((stepName, clock.Elapsed - stepStart));
+            }
+            if (large)
+            {
+                heap.Collect();
             }
             heap.Check();
             (stepName, stepStart) = (name, clock.Elapsed);
@@ -108,6 +116,7 @@ public static class SiteBuilder
             });
             dataDiagnostics.AddRange(import.Diagnostics);
             archive = import.Archive;
+            large = archive.Papers.Count > StreamAbovePapers;
             imported = !import.Skipped;
             pageCache = import.Cache;
 
