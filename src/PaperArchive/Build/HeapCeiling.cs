@@ -27,9 +27,7 @@ public sealed class HeapCeiling(long floor = HeapCeiling.DefaultFloor, double gr
     {
         lock (_gate)
         {
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            Volatile.Write(ref _ceiling, Math.Max(Floor, (long)(GC.GetTotalMemory(forceFullCollection: false) * Growth)));
+            CollectNow();
         }
     }
 
@@ -46,10 +44,16 @@ public sealed class HeapCeiling(long floor = HeapCeiling.DefaultFloor, double gr
             {
                 return false;
             }
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            Volatile.Write(ref _ceiling, Math.Max(Floor, (long)(GC.GetTotalMemory(forceFullCollection: false) * Growth)));
+            CollectNow();
             return true;
         }
+    }
+
+    /// <summary>A compacting collection, large objects included, and the ceiling set from what survived it. Under <see cref="_gate"/>.</summary>
+    private void CollectNow()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Volatile.Write(ref _ceiling, Math.Max(Floor, (long)(GC.GetTotalMemory(forceFullCollection: false) * Growth)));
     }
 }
